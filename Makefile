@@ -1,0 +1,52 @@
+# twilint: `make lint` scans fixtures/ (or PATHS=...), `make test` runs every test.
+# Both install what they need first (libpcre2-dev, Python's jsonschema).
+
+SWIFT     ?= swift
+PATHS     ?= fixtures
+ARGS      ?=
+PREFIX    ?= /usr/local
+SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+PYTHON    ?= python3
+
+.PHONY: all deps test-deps build release lint test rules install bench clean
+
+all: build
+
+# libpcre2-8 with headers, through apt when pkg-config cannot find it.
+deps:
+	@pkg-config --exists libpcre2-8 2>/dev/null || { \
+	  echo "twilint: installing libpcre2-dev"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libpcre2-dev pkg-config; }
+
+# The SARIF validator in ../shared needs jsonschema.
+test-deps: deps
+	@$(PYTHON) -c 'import jsonschema' 2>/dev/null || { \
+	  echo "twilint: installing jsonschema"; \
+	  $(PYTHON) -m pip install --quiet jsonschema; }
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+lint: build
+	@.build/debug/twilint $(ARGS) $(PATHS)
+
+test: test-deps
+	$(SWIFT) build --build-tests --explicit-target-dependency-import-check error
+	$(SWIFT) test --skip-build
+
+# Re-embed rules/*.yml into the binary after editing a rule file.
+rules:
+	scripts/embed-rules.sh
+
+install: release
+	install -d $(PREFIX)/bin
+	install .build/release/twilint $(PREFIX)/bin/twilint
+
+bench: release
+	bench/run.sh
+
+clean:
+	rm -rf .build

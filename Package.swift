@@ -1,0 +1,36 @@
+// swift-tools-version:5.9
+import PackageDescription
+
+let package = Package(
+    name: "twilint",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "twilint", targets: ["twilint"]),
+        .library(name: "TwilintKit", targets: ["TwilintKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CPCRE2",
+            pkgConfig: "libpcre2-8",
+            providers: [.apt(["libpcre2-dev"]), .brew(["pcre2"])]
+        ),
+        .target(name: "Matching", dependencies: ["CPCRE2"]),
+        .target(
+            name: "TwilintKit",
+            dependencies: ["Matching", .product(name: "Yams", package: "Yams")]
+        ),
+        .executableTarget(
+            name: "twilint",
+            dependencies: ["TwilintKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "MatchingTests", dependencies: ["Matching"]),
+        .testTarget(name: "TwilintKitTests", dependencies: ["TwilintKit", "Matching"]),
+        .testTarget(name: "RuleTests", dependencies: ["TwilintKit"]),
+        // Depends on the executable so that `swift test` builds the binary it runs.
+        .testTarget(name: "CLITests", dependencies: ["twilint"]),
+    ]
+)

@@ -1,0 +1,123 @@
+import Matching
+
+/// Placeholder values that docs and samples use in place of a real credential.
+enum PlaceholderValue {
+    private static let sampleRun = Array("0123456789abcdef".utf8)
+    private static let words = ["your", "token", "secret", "here", "example", "placeholder", "changeme",
+                                "dummy", "fake", "sample", "test", "redacted", "insert", "replace"]
+
+    /// One repeated character, 3 or fewer distinct characters, or `0123456789abcdef` repeated.
+    static func isLowVariety<C: Collection>(_ value: C) -> Bool where C.Element == UInt8 {
+        let lowered = value.map { $0 | 0x20 }
+        if Set(lowered).count <= 3 { return true }
+        return !lowered.isEmpty && lowered.enumerated().allSatisfy { $0.element == sampleRun[$0.offset % sampleRun.count] }
+    }
+
+    /// Words such as `your` or `example` in a value that is not pure hex
+    /// (none of these words are hex, so a real auth token never contains one).
+    static func containsPlaceholderWord<C: Collection>(_ value: C) -> Bool where C.Element == UInt8 {
+        let lowered = String(decoding: value.map { $0 | 0x20 }, as: UTF8.self)
+        return words.contains { lowered.contains($0) }
+    }
+}
+
+/// `AC`/`SK` SIDs whose 32 digits are a placeholder (`AC000…`, `ACaaaa…`, `AC0123456789abcdef…`).
+struct PlaceholderSID: MatchExclusion {
+    let name = "placeholder-sid"
+
+    func excludes(_ focus: Range<Int>, in file: SourceFile) -> Bool {
+        guard focus.count > 2 else { return false }
+        return PlaceholderValue.isLowVariety(file.bytes[(focus.lowerBound + 2)..<focus.upperBound])
+    }
+}
+
+/// Secret values that are placeholders: low variety, or sample words in a non-hex value.
+struct PlaceholderSecret: MatchExclusion {
+    let name = "placeholder-secret"
+
+    func excludes(_ focus: Range<Int>, in file: SourceFile) -> Bool {
+        let value = file.bytes[focus]
+        return PlaceholderValue.isLowVariety(value) || PlaceholderValue.containsPlaceholderWord(value)
+    }
+}
+
+/// A token inside a `${…}` or `{{…}}` template on its line: a variable reference, not a value.
+struct TemplatePlaceholder: MatchExclusion {
+    let name = "template-placeholder"
+
+    func excludes(_ focus: Range<Int>, in file: SourceFile) -> Bool {
+        let line = file.lineRange(containing: focus.lowerBound)
+        let bytes = file.bytes
+        // Walk back from the token to the nearest unclosed opener on the same line.
+        var index = focus.lowerBound - 1
+        while index >= line.lowerBound + 1 {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "}") { return false }
+            if byte == UInt8(ascii: "{") {
+                let opener = bytes[index - 1]
+                guard opener == UInt8(ascii: "$") || opener == UInt8(ascii: "{") else { return false }
+                return bytes[focus.upperBound..<line.upperBound].contains(UInt8(ascii: "}"))
+            }
+            index -= 1
+        }
+        return false
+    }
+}
+
+/// A value on a line that names it a hash, digest or id (`md5 = "…"`, `"etag": "…"`).
+struct HashNamedValue: MatchExclusion {
+    let name = "hash-named"
+    // `sha` only as a word of its own or with its size (`sha256`), so `shared_secret` is not a hash.
+    private static let words = try! PCRE2Matcher(
+        #"hash|digest|checksum|etag|md5|sha(?:1|224|256|384|512)?(?![a-z])|uuid|guid|fingerprint|integrity|nonce"#,
+        caseless: true)
+
+    func excludes(_ focus: Range<Int>, in file: SourceFile) -> Bool {
+        let line = file.lineRange(containing: focus.lowerBound)
+        return file.withBytes { bytes in
+            let before = UnsafeBufferPointer(rebasing: bytes[line.lowerBound..<focus.lowerBound])
+            return (try? Self.words.matches(before)) ?? false
+        }
+    }
+}
+
+/// Within 5 lines of a real (non-placeholder) Account SID: the SID + token pair.
+struct NearAccountSID: MatchCondition {
+    let name = "near-account-sid"
+    static let distance = 5
+    private static let accountSID = try! PCRE2Matcher(#"(?<![A-Za-z0-9])AC[0-9a-fA-F]{32}(?![A-Za-z0-9])"#)
+
+    func holds(for focus: Range<Int>, in file: SourceFile) -> Bool {
+        let line = file.position(of: focus.lowerBound).line
+        return sidLines(in: file).contains { abs($0 - line) <= Self.distance }
+    }
+
+    func mayHold(in file: SourceFile) -> Bool { !sidLines(in: file).isEmpty }
+
+    private func sidLines(in file: SourceFile) -> [Int] {
+        file.memo(name) {
+            var lines: [Int] = []
+            let placeholder = PlaceholderSID()
+            try? file.withBytes { bytes in
+                try Self.accountSID.forEachMatch(in: bytes) { match in
+                    if !placeholder.excludes(match.range, in: file) {
+                        lines.append(file.position(of: match.range.lowerBound).line)
+                    }
+                }
+            }
+            return lines
+        }
+    }
+}
+
+/// The file mentions a Twilio REST host, so a Basic-auth password in it is Twilio's.
+struct MentionsTwilioHost: MatchCondition {
+    let name = "twilio-host"
+    private static let host = try! PCRE2Matcher(#"twilio\.com"#, caseless: true)
+
+    func holds(for focus: Range<Int>, in file: SourceFile) -> Bool { mayHold(in: file) }
+
+    func mayHold(in file: SourceFile) -> Bool {
+        file.memo(name) { (try? file.withBytes { try Self.host.matches($0) }) ?? false }
+    }
+}

@@ -1,0 +1,39 @@
+/// The rules a run uses: the built-in ones, plus custom rule folders, narrowed
+/// by `--select`/`--ignore` (ids or names).
+public enum RuleCatalog {
+    /// The rules embedded in the binary.
+    public static func builtin() throws -> [LoadedRule] {
+        try BuiltinRules.files.map { name, text in
+            LoadedRule(rule: try RuleLoader.parse(text, source: "rules/\(name)"), source: "rules/\(name)")
+        }
+    }
+
+    /// Built-in rules plus the rules of each folder in `directories`; ids must be unique.
+    public static func load(extraDirectories directories: [String] = []) throws -> [LoadedRule] {
+        var rules = try builtin()
+        for directory in directories {
+            for loaded in try RuleLoader.load(directory: directory) {
+                if let existing = rules.first(where: { $0.rule.id == loaded.rule.id }) {
+                    throw TwilintError.duplicateRule(id: loaded.rule.id, first: existing.source, second: loaded.source)
+                }
+                rules.append(loaded)
+            }
+        }
+        return rules.sorted { $0.rule.id < $1.rule.id }
+    }
+
+    /// Keeps the rules named in `select` (all when empty) minus those in `ignore`.
+    /// Unknown ids or names are errors, so a typo never disables a gate silently.
+    public static func filter(_ rules: [LoadedRule], select: [String], ignore: [String]) throws -> [LoadedRule] {
+        func matches(_ rule: Rule, _ selector: String) -> Bool {
+            rule.id.caseInsensitiveCompare(selector) == .orderedSame || rule.name == selector.lowercased()
+        }
+        for selector in select + ignore where !rules.contains(where: { matches($0.rule, selector) }) {
+            throw TwilintError.unknownRule(selector)
+        }
+        return rules.filter { loaded in
+            (select.isEmpty || select.contains { matches(loaded.rule, $0) })
+                && !ignore.contains { matches(loaded.rule, $0) }
+        }
+    }
+}

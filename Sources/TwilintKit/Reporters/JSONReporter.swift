@@ -1,0 +1,83 @@
+import Foundation
+
+/// Machine output for scripts: one JSON object with `findings`, `diagnostics` and
+/// a `summary`. Keys are sorted and nothing depends on time, so output is stable.
+/// The schema is documented in docs/json-format.md; `schemaVersion` changes when it breaks.
+public struct JSONReporter: Reporter {
+    public init() {}
+
+    struct Document: Encodable {
+        let schemaVersion = 1
+        let tool = Tool()
+        let findings: [Entry]
+        let diagnostics: [Diagnostic]
+        let summary: Summary
+    }
+
+    struct Tool: Encodable {
+        let name = "twilint"
+        let version = TwilintVersion.current
+    }
+
+    struct Entry: Encodable {
+        let rule: String
+        let name: String
+        let severity: Severity
+        let message: String
+        let path: String
+        let line: Int
+        let column: Int
+        let endLine: Int
+        let endColumn: Int
+        let snippet: String
+        let fingerprint: String
+    }
+
+    struct Summary: Encodable {
+        let filesScanned: Int
+        let filesSkipped: Skipped
+        let findings: [String: Int]
+        let errors: Int
+        let incomplete: Bool
+    }
+
+    struct Skipped: Encodable {
+        let binary: Int
+        let lockFiles: Int
+        let tooLarge: Int
+        let unreadable: Int
+    }
+
+    public func render(_ report: Report, context: ReportContext) -> String {
+        let stats = report.statistics
+        let document = Document(
+            findings: report.findings.map(Self.entry),
+            diagnostics: report.diagnostics.filter { $0.level != .note },
+            summary: Summary(
+                filesScanned: stats.filesScanned,
+                filesSkipped: Skipped(binary: stats.skippedBinary, lockFiles: stats.skippedLockFiles,
+                                      tooLarge: stats.skippedTooLarge, unreadable: stats.unreadable),
+                findings: Dictionary(uniqueKeysWithValues: Severity.allCases.map { ($0.rawValue, report.count($0)) }),
+                errors: report.diagnostics.filter { $0.level == .error }.count,
+                incomplete: report.isIncomplete))
+        return JSONOutput.encode(document, pretty: true) + "\n"
+    }
+
+    static func entry(_ finding: Finding) -> Entry {
+        Entry(rule: finding.ruleID, name: finding.ruleName, severity: finding.severity, message: finding.message,
+              path: finding.path, line: finding.start.line, column: finding.start.column,
+              endLine: finding.end.line, endColumn: finding.end.column, snippet: finding.snippet,
+              fingerprint: finding.lineHash)
+    }
+}
+
+/// Deterministic JSON encoding shared by the JSON-based reporters.
+enum JSONOutput {
+    static func encode<T: Encodable>(_ value: T, pretty: Bool) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        // Encoding plain structs of strings and numbers cannot fail.
+        let data = try! encoder.encode(value)
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,0 +1,175 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Finds the files to scan under the paths a user names, honouring `.gitignore`
+/// files (nested ones and those of parent folders up to the repository root)
+/// and skipping folders that never hold first-party code.
+public struct FileCollector {
+    public struct Options: Sendable {
+        /// Folder names never entered.
+        public var skippedFolders: Set<String> = [".git", ".hg", ".svn", "node_modules", ".build", "Pods", "vendor", "DerivedData"]
+        public var honourGitignore = true
+        /// Follow symbolic links while walking (loops are detected and skipped).
+        public var followSymlinks = false
+
+        public init() {}
+    }
+
+    /// A file found: the path to show users and the path to open.
+    public struct Candidate: Hashable, Sendable {
+        public var path: String
+    }
+
+    public var options: Options
+
+    public init(options: Options = Options()) {
+        self.options = options
+    }
+
+    /// Every file under `paths`, in a stable order, plus a diagnostic for each
+    /// path or folder that could not be read.
+    public func collect(_ paths: [String]) -> (files: [Candidate], diagnostics: [Diagnostic]) {
+        var files: [Candidate] = []
+        var diagnostics: [Diagnostic] = []
+        var seen = Set<String>()
+        for raw in paths {
+            let path = Self.normalise(raw)
+            var info = stat()
+            guard stat(path, &info) == 0 else {
+                diagnostics.append(Diagnostic(.error, path: path, "no such file or folder (\(String(cString: strerror(errno))))"))
+                continue
+            }
+            if info.st_mode & S_IFMT == S_IFDIR {
+                var walk = Walk(options: options, files: [], diagnostics: [], visited: [])
+                walk.run(root: path)
+                for file in walk.files where seen.insert(file.path).inserted { files.append(file) }
+                diagnostics += walk.diagnostics
+            } else if seen.insert(path).inserted {
+                // A file named explicitly is scanned even when ignored, like ripgrep does.
+                files.append(Candidate(path: path))
+            }
+        }
+        return (files, diagnostics)
+    }
+
+    /// `./a//b/` → `a/b`, `/x/./` → `/x`; an empty result is `.`.
+    static func normalise(_ path: String) -> String {
+        let joined = path.split(separator: "/").filter { $0 != "." }.joined(separator: "/")
+        if path.hasPrefix("/") { return "/" + joined }
+        return joined.isEmpty ? "." : joined
+    }
+}
+
+/// One depth-first walk of a folder.
+private struct Walk {
+    let options: FileCollector.Options
+    var files: [FileCollector.Candidate]
+    var diagnostics: [Diagnostic]
+    /// Folders entered, by device and inode, so symlink loops end.
+    var visited: Set<[UInt64]>
+
+    mutating func run(root: String) {
+        var ignores: [Gitignore] = []
+        if options.honourGitignore, let absolute = realPath(root) {
+            ignores = parentGitignores(of: absolute)
+            walk(display: root, absolute: absolute, ignores: ignores)
+        } else {
+            walk(display: root, absolute: realPath(root) ?? root, ignores: [])
+        }
+    }
+
+    private mutating func walk(display: String, absolute: String, ignores: [Gitignore]) {
+        var info = stat()
+        if stat(display, &info) == 0 {
+            guard visited.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted else {
+                diagnostics.append(Diagnostic(.warning, path: display, "symbolic link loop; folder skipped"))
+                return
+            }
+        }
+        guard let dir = opendir(display) else {
+            diagnostics.append(Diagnostic(.error, path: display, "folder cannot be read (\(String(cString: strerror(errno))))"))
+            return
+        }
+        var entries: [(name: String, kind: UInt8)] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name == "." || name == ".." { continue }
+            entries.append((name, entry.pointee.d_type))
+        }
+        closedir(dir)
+
+        var ignores = ignores
+        if options.honourGitignore, entries.contains(where: { $0.name == ".gitignore" }),
+           let text = readSmallFile(display + "/.gitignore") {
+            ignores.append(Gitignore(contents: text, base: absolute))
+        }
+
+        for (name, kind) in entries.sorted(by: { $0.name < $1.name }) {
+            let path = display == "." ? name : display + "/" + name
+            let absolutePath = absolute + "/" + name
+            var isDirectory = Int32(kind) == DT_DIR
+            var isFile = Int32(kind) == DT_REG
+            if Int32(kind) == DT_LNK || Int32(kind) == DT_UNKNOWN {
+                if Int32(kind) == DT_LNK && !options.followSymlinks { continue }
+                var info = stat()
+                guard stat(path, &info) == 0 else { continue }
+                isDirectory = info.st_mode & S_IFMT == S_IFDIR
+                isFile = info.st_mode & S_IFMT == S_IFREG
+            }
+            if isDirectory && options.skippedFolders.contains(name) { continue }
+            if isIgnored(absolutePath, isDirectory: isDirectory, by: ignores) { continue }
+            if isDirectory {
+                walk(display: path, absolute: absolutePath, ignores: ignores)
+            } else if isFile {
+                files.append(FileCollector.Candidate(path: path))
+            }
+        }
+    }
+
+    private func isIgnored(_ absolutePath: String, isDirectory: Bool, by ignores: [Gitignore]) -> Bool {
+        // The deepest .gitignore that has an opinion decides.
+        for ignore in ignores.reversed() {
+            let prefix = ignore.base == "/" ? "/" : ignore.base + "/"
+            guard absolutePath.hasPrefix(prefix) else { continue }
+            let relative = String(absolutePath.dropFirst(prefix.count))
+            if let decision = ignore.isIgnored(relativePath: relative, isDirectory: isDirectory) { return decision }
+        }
+        return false
+    }
+
+    /// `.gitignore` files of the folders above `absolute`, up to the repository root.
+    private func parentGitignores(of absolute: String) -> [Gitignore] {
+        var folders: [String] = []
+        var current = absolute
+        while true {
+            var info = stat()
+            let isRepositoryRoot = stat(current + "/.git", &info) == 0
+            if current != absolute { folders.append(current) }
+            if isRepositoryRoot || current == "/" { break }
+            guard let slash = current.lastIndex(of: "/") else { break }
+            current = slash == current.startIndex ? "/" : String(current[..<slash])
+        }
+        // Only when the walk is inside a repository do its parents' ignore files apply.
+        var info = stat()
+        guard let top = folders.last ?? Optional(absolute), stat(top + "/.git", &info) == 0 else { return [] }
+        return folders.reversed().compactMap { folder in
+            readSmallFile(folder + "/.gitignore").map { Gitignore(contents: $0, base: folder) }
+        }
+    }
+
+    private func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    private func readSmallFile(_ path: String) -> String? {
+        guard let bytes = try? FileReader.read(path, limit: 1 << 20) else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

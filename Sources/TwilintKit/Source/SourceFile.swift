@@ -1,0 +1,119 @@
+/// One file's bytes, with everything derived from them computed once and only
+/// when asked for (line index, token spans, heuristic caches). Confined to the
+/// thread that scans it.
+public final class SourceFile {
+    /// The path shown to users.
+    public let path: String
+    public let language: Language
+    public let bytes: [UInt8]
+    private var lineStarts: [Int]?
+    private var spanIndex: SpanIndex?
+    private var memos: [String: Any] = [:]
+
+    public init(path: String, language: Language, bytes: [UInt8]) {
+        self.path = path
+        self.language = language
+        self.bytes = bytes
+    }
+
+    /// A file named `path` holding `text`, with the language its name implies.
+    public convenience init(path: String, text: String) {
+        self.init(path: path, language: LanguageDetector.language(forPath: path, firstBytes: Array(text.utf8.prefix(128))) ?? .text,
+                  bytes: Array(text.utf8))
+    }
+
+    public func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try bytes.withUnsafeBufferPointer(body)
+    }
+
+    // MARK: - Positions
+
+    /// 1-based line and column (in code points) of a byte offset.
+    public func position(of offset: Int) -> SourcePosition {
+        let line = lineIndex(of: offset)
+        let start = starts[line]
+        return SourcePosition(line: line + 1, column: codePoints(in: start..<min(offset, bytes.count)) + 1)
+    }
+
+    /// The byte range of the line holding `offset`, without its line break.
+    public func lineRange(containing offset: Int) -> Range<Int> {
+        lineRange(number: lineIndex(of: offset) + 1)
+    }
+
+    /// The byte range of 1-based line `number`, without its line break.
+    public func lineRange(number: Int) -> Range<Int> {
+        let starts = self.starts
+        let index = max(0, min(number - 1, starts.count - 1))
+        var end = index + 1 < starts.count ? starts[index + 1] - 1 : bytes.count
+        if end > starts[index], bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        return starts[index]..<max(starts[index], end)
+    }
+
+    public var lineCount: Int { starts.count }
+
+    /// The text of a byte range, with invalid UTF-8 shown as U+FFFD.
+    public func text(_ range: Range<Int>) -> String {
+        String(decoding: bytes[range], as: UTF8.self)
+    }
+
+    /// Number of code points in a byte range (counts bytes that start a UTF-8 sequence).
+    public func codePoints(in range: Range<Int>) -> Int {
+        var count = 0
+        for index in range where bytes[index] & 0xC0 != 0x80 { count += 1 }
+        return count
+    }
+
+    private var starts: [Int] {
+        if let lineStarts { return lineStarts }
+        var result = [0]
+        for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { result.append(index + 1) }
+        lineStarts = result
+        return result
+    }
+
+    private func lineIndex(of offset: Int) -> Int {
+        let starts = self.starts
+        var low = 0, high = starts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if starts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        return low
+    }
+
+    // MARK: - Tokens
+
+    /// What kind of text sits at each offset, from the language's tokenizer.
+    public var spans: SpanIndex {
+        if let spanIndex { return spanIndex }
+        let tokenizer = Tokenizers.tokenizer(for: language, path: path)
+        let index = SpanIndex(tokenizer.map { tokenizer in withBytes { tokenizer.spans(in: $0) } } ?? [])
+        spanIndex = index
+        return index
+    }
+
+    /// A value derived from this file by a heuristic, computed once per file.
+    public func memo<T>(_ key: String, _ compute: () -> T) -> T {
+        if let value = memos[key] as? T { return value }
+        let value = compute()
+        memos[key] = value
+        return value
+    }
+}
+
+/// Sorted non-code spans of a file, searched by offset.
+public struct SpanIndex: Sendable {
+    public let spans: [Span]
+
+    public init(_ spans: [Span]) { self.spans = spans }
+
+    /// The kind of text at byte `offset`.
+    public func kind(at offset: Int) -> SpanKind {
+        var low = 0, high = spans.count
+        while low < high {
+            let mid = (low + high) / 2
+            if spans[mid].range.upperBound <= offset { low = mid + 1 } else { high = mid }
+        }
+        return low < spans.count && spans[low].range.contains(offset) ? spans[low].kind : .code
+    }
+}

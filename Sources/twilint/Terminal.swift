@@ -1,0 +1,18 @@
+import Foundation
+
+/// Writes to the standard streams and asks whether they are terminals.
+enum Terminal {
+    enum Stream { case standardOutput, standardError }
+
+    static func isTerminal(_ stream: Stream) -> Bool {
+        isatty(stream == .standardOutput ? STDOUT_FILENO : STDERR_FILENO) == 1
+    }
+
+    static func standardOutput(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    static func standardError(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}

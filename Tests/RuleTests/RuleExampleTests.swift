@@ -1,0 +1,102 @@
+import Foundation
+@testable import TwilintKit
+import XCTest
+
+/// Every rule's own examples, plus the free robustness variants: the match
+/// examples behind a multibyte prefix (columns must shift by exactly its width)
+/// and inside a comment (secret rules still fire; code rules must not).
+final class RuleExampleTests: XCTestCase {
+    private let rules = try! RuleCatalog.load()
+
+    private func findings(_ rule: LoadedRule, _ example: Rule.Example) throws -> [Finding] {
+        let path = example.file ?? Self.defaultFile(for: rule.rule)
+        let linter = try Linter(rules: [rule], options: LintOptions())
+        return linter.run(text: Array(example.code.utf8), path: path).findings
+    }
+
+    func testMatchExamplesAreReported() throws {
+        for rule in rules {
+            for example in rule.rule.examples.match {
+                XCTAssertFalse(try findings(rule, example).isEmpty, "\(rule.rule.id) misses its example: \(example.code)")
+            }
+        }
+    }
+
+    func testNoMatchExamplesAreSilent() throws {
+        for rule in rules {
+            for example in rule.rule.examples.noMatch {
+                let found = try findings(rule, example)
+                XCTAssertTrue(found.isEmpty, "\(rule.rule.id) reports its no-match example: \(example.code) → \(found.map(\.snippet))")
+            }
+        }
+    }
+
+    func testColumnsCountCodePointsAfterMultibytePrefix() throws {
+        let prefix = "é🙂 "
+        for rule in rules {
+            for example in rule.rule.examples.match {
+                let plain = try XCTUnwrap(try findings(rule, example).first)
+                guard plain.start.line == 1 else { continue }
+                let shifted = try findings(rule, Rule.Example(file: example.file, code: prefix + example.code))
+                XCTAssertEqual(shifted.first?.start.column, plain.start.column + prefix.unicodeScalars.count,
+                               "\(rule.rule.id): wrong column after a multibyte prefix in \(example.code)")
+            }
+        }
+    }
+
+    func testCommentedOutExamplesFollowTheRuleScope() throws {
+        for rule in rules {
+            for example in rule.rule.examples.match {
+                let path = example.file ?? Self.defaultFile(for: rule.rule)
+                guard let marker = Self.lineComment(for: path) else { continue }
+                let commented = example.code.split(separator: "\n", omittingEmptySubsequences: false)
+                    .map { marker + $0 }.joined(separator: "\n")
+                let found = try findings(rule, Rule.Example(file: path, code: commented))
+                if rule.rule.scope == .any || rule.rule.scope == .comment {
+                    XCTAssertFalse(found.isEmpty, "\(rule.rule.id) (scope \(rule.rule.scope)) misses its commented example: \(commented)")
+                } else {
+                    XCTAssertTrue(found.isEmpty, "\(rule.rule.id) (scope \(rule.rule.scope)) fires inside a comment: \(commented)")
+                }
+            }
+        }
+    }
+
+    func testEmbeddedRulesMatchTheRulesFolder() throws {
+        let onDisk = try FileManager.default.contentsOfDirectory(atPath: Repository.rules.path)
+            .filter { $0.hasSuffix(".yml") }.sorted()
+        XCTAssertEqual(BuiltinRules.files.map(\.name), onDisk, "run `make rules` to embed the rules folder")
+        for (name, text) in BuiltinRules.files {
+            let file = try String(contentsOf: Repository.rules.appendingPathComponent(name), encoding: .utf8)
+            XCTAssertEqual(text + "\n", file, "\(name) differs from its embedded copy: run `make rules`")
+        }
+    }
+
+    func testRuleFileNamesCarryIdAndName() {
+        for rule in rules {
+            XCTAssertEqual(rule.source, "rules/\(rule.rule.id)-\(rule.rule.name).yml")
+        }
+    }
+
+    static func defaultFile(for rule: Rule) -> String {
+        switch rule.languages?.first {
+        case .swift: return "Example.swift"
+        case .python: return "example.py"
+        case .javascript: return "example.js"
+        case .typescript: return "example.ts"
+        case .html: return "example.html"
+        case .config: return "example.yml"
+        case .text, nil: return "example.txt"
+        }
+    }
+
+    /// The line-comment marker for a file name, or nil when its format has none (JSON, plist, text).
+    static func lineComment(for path: String) -> String? {
+        let file = SourceFile(path: path, text: "")
+        switch file.language {
+        case .swift, .javascript, .typescript: return "// "
+        case .python: return "# "
+        case .config: return path.hasSuffix(".json") || path.hasSuffix(".plist") ? nil : (path.hasSuffix(".xcconfig") ? "// " : "# ")
+        case .html, .text: return nil
+        }
+    }
+}

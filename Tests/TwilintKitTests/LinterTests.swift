@@ -1,0 +1,141 @@
+import Foundation
+@testable import TwilintKit
+import XCTest
+
+final class LinterTests: XCTestCase {
+    private var root: URL!
+    static let sid = "AC3f9b2c7d1e4a5b6c8d9e0f1a2b3c4d5e"
+    static let token = "9f2c4e6a8b0d1f3e5a7c9b1d3f5e7a9c"
+
+    override func setUpWithError() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("twilint-linter-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: root)
+    }
+
+    private func write(_ name: String, _ bytes: [UInt8]) throws -> String {
+        let url = root.appendingPathComponent(name)
+        try Data(bytes).write(to: url)
+        return url.path
+    }
+
+    private func scan(_ configure: (inout LintOptions) -> Void = { _ in }) throws -> Report {
+        var options = LintOptions()
+        options.paths = [root.path]
+        configure(&options)
+        return try Linter(rules: RuleCatalog.load(), options: options).run()
+    }
+
+    func testBinaryFilesAreSkippedAndCounted() throws {
+        _ = try write("image.png", [0x89, 0x50, 0x00] + Array(Self.sid.utf8))
+        let report = try scan()
+        XCTAssertEqual(report.statistics.skippedBinary, 1)
+        XCTAssertTrue(report.findings.isEmpty)
+    }
+
+    func testInvalidUTF8IsScannedAsBytesWithANote() throws {
+        _ = try write("legacy.py", Array("sid = '".utf8) + [0xE9, 0xFF] + Array("' # \(Self.sid)\n".utf8))
+        let report = try scan()
+        XCTAssertEqual(report.findings.map(\.ruleID), ["TW001"])
+        XCTAssertEqual(report.statistics.notUTF8, 1)
+        XCTAssertEqual(report.diagnostics.map(\.level), [.note])
+        XCTAssertFalse(report.isIncomplete)
+    }
+
+    func testFilesOverTheSizeLimitAreSkippedWithAWarning() throws {
+        _ = try write("big.js", Array("const sid = '\(Self.sid)';\n".utf8) + Array(repeating: UInt8(ascii: " "), count: 4096))
+        let report = try scan { $0.maxFileSize = 1024 }
+        XCTAssertEqual(report.statistics.skippedTooLarge, 1)
+        XCTAssertEqual(report.diagnostics.first?.level, .warning)
+        XCTAssertTrue(report.diagnostics.first?.message.contains("--max-file-size") ?? false)
+    }
+
+    func testLockFilesAreNotScanned() throws {
+        _ = try write("package-lock.json", Array("{\"integrity\": \"\(Self.sid)\"}".utf8))
+        let report = try scan()
+        XCTAssertEqual(report.statistics.skippedLockFiles, 1)
+        XCTAssertTrue(report.findings.isEmpty)
+    }
+
+    func testAnUnreadableFileDoesNotLoseOtherFindings() throws {
+        let locked = try write("locked.py", Array("x = 1\n".utf8))
+        _ = try write("open.py", Array("sid = '\(Self.sid)'\n".utf8))
+        chmod(locked, 0)
+        defer { chmod(locked, 0o644) }
+        guard getuid() != 0 else { throw XCTSkip("root can read any file") }
+        let report = try scan()
+        XCTAssertEqual(report.findings.count, 1)
+        XCTAssertTrue(report.isIncomplete)
+    }
+
+    func testAMissingPathIsAnErrorButTheRestIsScanned() throws {
+        let file = try write("a.py", Array("sid = '\(Self.sid)'\n".utf8))
+        let report = try scan { $0.paths = [file, self.root.appendingPathComponent("nope").path] }
+        XCTAssertEqual(report.findings.count, 1)
+        XCTAssertTrue(report.isIncomplete)
+    }
+
+    func testLongMinifiedLinesGetAWindowedSnippet() throws {
+        let filler = String(repeating: "var a=1;", count: 100_000)
+        _ = try write("bundle.min.js", Array("\(filler)var s=\"\(Self.sid)\";\(filler)".utf8))
+        let report = try scan()
+        let finding = try XCTUnwrap(report.findings.first)
+        XCTAssertLessThan(finding.snippet.count, 300)
+        XCTAssertEqual(finding.start.column, filler.count + 8)
+        XCTAssertTrue(finding.snippet.hasPrefix("…") && finding.snippet.hasSuffix("…"))
+    }
+
+    func testSecretsAreRedactedUnlessAskedOtherwise() throws {
+        _ = try write("app.py", Array("client = Client('\(Self.sid)', '\(Self.token)')\n".utf8))
+        let redacted = try scan()
+        XCTAssertEqual(redacted.findings.map(\.ruleID), ["TW001", "TW002"])
+        XCTAssertFalse(redacted.findings.contains { $0.snippet.contains(Self.sid) || $0.snippet.contains(Self.token) })
+        XCTAssertTrue(redacted.findings[0].snippet.contains("AC3f…5e"))
+        let plain = try scan { $0.redact = false }
+        XCTAssertTrue(plain.findings[1].snippet.contains(Self.token))
+    }
+
+    func testCaretColumnsPointAtTheRedactedToken() throws {
+        _ = try write("app.py", Array("é = '\(Self.sid)'\n".utf8))
+        let finding = try XCTUnwrap(try scan().findings.first)
+        let scalars = Array(finding.snippet.unicodeScalars)
+        XCTAssertEqual(String(String.UnicodeScalarView(scalars[finding.snippetColumns])), "AC3f…5e")
+        XCTAssertEqual(finding.start, SourcePosition(line: 1, column: 6))
+        XCTAssertEqual(finding.end, SourcePosition(line: 1, column: 40))
+    }
+
+    func testBacktrackingCustomRuleReportsAnErrorAndTheScanGoesOn() throws {
+        let yaml = """
+            id: TW901
+            name: slow-rule
+            severity: info
+            scope: any
+            message: Slow.
+            patterns:
+              - regex: '(a+)+$'
+            docs: {summary: s, what: w, why: y, fix: f}
+            examples: {match: ['a'], no-match: ['b']}
+            """
+        let slow = LoadedRule(rule: try RuleLoader.parse(yaml, source: "custom/TW901.yml"), source: "custom/TW901.yml")
+        _ = try write("a.txt", Array((String(repeating: "a", count: 5000) + "!\nsid \(Self.sid)\n").utf8))
+        var options = LintOptions()
+        options.paths = [root.path]
+        let report = try Linter(rules: RuleCatalog.load() + [slow], options: options).run()
+        XCTAssertEqual(report.findings.map(\.ruleID), ["TW001"])
+        XCTAssertTrue(report.diagnostics.contains { $0.level == .error && $0.message.contains("TW901 stopped") })
+    }
+
+    func testSameScanTwiceGivesTheSameFindingsInOrder() throws {
+        for index in 0..<20 {
+            _ = try write("f\(index).py", Array("a = '\(Self.sid)'\nb = '\(Self.sid)'\n".utf8))
+        }
+        let first = try scan { $0.jobs = 4 }
+        let second = try scan { $0.jobs = 1 }
+        XCTAssertEqual(first.findings, second.findings)
+        XCTAssertEqual(first.findings.count, 40)
+        XCTAssertEqual(first.findings.map(\.lineHash).prefix(2).map { $0.hasSuffix(":1") }, [true, true])
+    }
+}
