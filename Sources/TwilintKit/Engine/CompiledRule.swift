@@ -13,6 +13,7 @@ public struct CompiledRule: Sendable {
     public let rule: Rule
     let patterns: [CompiledPattern]
     let exclusions: [any MatchExclusion]
+    let conditions: [any MatchCondition]
     let keywordIDs: [Int]
 
     /// Compiles `rule`; `source` names its file in errors. Keywords must already be in `prefilter`.
@@ -20,6 +21,7 @@ public struct CompiledRule: Sendable {
         self.rule = rule
         keywordIDs = rule.keywords.compactMap(prefilter.id(of:))
         exclusions = rule.allow.compactMap(Heuristics.exclusion(named:))
+        conditions = rule.require.compactMap(Heuristics.condition(named:))
         patterns = try rule.patterns.enumerated().map { index, pattern in
             let matcher: PCRE2Matcher
             do {

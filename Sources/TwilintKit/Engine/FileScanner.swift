@@ -18,18 +18,21 @@ public struct FileScanner: Sendable {
         var matches: [(rule: Rule, focus: Range<Int>)] = []
         var diagnostics: [Diagnostic] = []
         file.withBytes { bytes in
-            let hits: KeywordHits
-            do {
-                hits = try prefilter.scan(bytes)
-            } catch {
-                diagnostics.append(Diagnostic(.error, path: file.path, "the keyword prefilter failed (\(error)); file not scanned"))
-                return
+            // Keywords are looked for once, and only when a rule that names some gets that far.
+            var lazyHits: KeywordHits?
+            func hits() throws -> KeywordHits {
+                if let lazyHits { return lazyHits }
+                let found = try prefilter.scan(bytes)
+                lazyHits = found
+                return found
             }
-            for rule in rules where rule.rule.applies(to: file.language) && hits.containsAny(rule.keywordIDs) {
+            for rule in rules where rule.rule.applies(to: file.language) {
                 // One finding per token and rule, however many patterns match it.
                 var reported = Set<Int>()
                 do {
-                    for pattern in rule.patterns where applies(pattern, to: file, hits: hits) {
+                    guard rule.conditions.allSatisfy({ $0.mayHold(in: file) }),
+                          try rule.keywordIDs.isEmpty || hits().containsAny(rule.keywordIDs) else { continue }
+                    for pattern in rule.patterns where try applies(pattern, to: file, hits: hits) {
                         try pattern.matcher.forEachMatch(in: bytes) { match in
                             let focus = match.focus
                             guard !reported.contains(focus.lowerBound),
@@ -52,15 +55,16 @@ public struct FileScanner: Sendable {
         return (FindingBuilder.numberLineHashes(findings.sorted()), diagnostics)
     }
 
-    private func applies(_ pattern: CompiledRule.CompiledPattern, to file: SourceFile, hits: KeywordHits) -> Bool {
-        (pattern.languages?.contains(file.language) ?? true)
-            && hits.containsAny(pattern.keywordIDs)
-            && pattern.conditions.allSatisfy { $0.mayHold(in: file) }
+    private func applies(_ pattern: CompiledRule.CompiledPattern, to file: SourceFile, hits: () throws -> KeywordHits) throws -> Bool {
+        guard pattern.languages?.contains(file.language) ?? true else { return false }
+        if !pattern.keywordIDs.isEmpty, try !hits().containsAny(pattern.keywordIDs) { return false }
+        return pattern.conditions.allSatisfy { $0.mayHold(in: file) }
     }
 
     private func accepts(_ focus: Range<Int>, of rule: CompiledRule, pattern: CompiledRule.CompiledPattern, in file: SourceFile) -> Bool {
         if rule.rule.scope != .any, !rule.rule.scope.admits(file.spans.kind(at: focus.lowerBound)) { return false }
         if rule.exclusions.contains(where: { $0.excludes(focus, in: file) }) { return false }
-        return pattern.conditions.allSatisfy { $0.holds(for: focus, in: file) }
+        return rule.conditions.allSatisfy { $0.holds(for: focus, in: file) }
+            && pattern.conditions.allSatisfy { $0.holds(for: focus, in: file) }
     }
 }

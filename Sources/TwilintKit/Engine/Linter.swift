@@ -71,8 +71,7 @@ public struct Linter: Sendable {
 
     private func scan(path: String) -> FileOutcome {
         var outcome = FileOutcome()
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        if LanguageDetector.lockFileNames.contains(name) {
+        if LanguageDetector.lockFileNames.contains(LanguageDetector.fileName(path)) {
             outcome.statistics.skippedLockFiles = 1
             return outcome
         }
@@ -102,7 +101,7 @@ public struct Linter: Sendable {
             outcome.statistics.skippedBinary = 1
             return outcome
         }
-        guard let language = LanguageDetector.language(forPath: path, firstBytes: Array(bytes.prefix(128))) else {
+        guard let language = LanguageDetector.language(forPath: path, firstBytes: bytes) else {
             outcome.statistics.skippedLockFiles = 1
             return outcome
         }

@@ -42,6 +42,8 @@ struct PlaceholderSecret: MatchExclusion {
 }
 
 /// A token inside a `${…}` or `{{…}}` template on its line: a variable reference, not a value.
+/// A default value (`${TWILIO_SID:-AC…}` in shell and compose files, `${TOKEN:…}` in
+/// Spring properties) is hardcoded, so it is not excused.
 struct TemplatePlaceholder: MatchExclusion {
     let name = "template-placeholder"
 
@@ -56,11 +58,20 @@ struct TemplatePlaceholder: MatchExclusion {
             if byte == UInt8(ascii: "{") {
                 let opener = bytes[index - 1]
                 guard opener == UInt8(ascii: "$") || opener == UInt8(ascii: "{") else { return false }
+                if opener == UInt8(ascii: "$"), isShellDefault(bytes[(index + 1)..<focus.lowerBound]) { return false }
                 return bytes[focus.upperBound..<line.upperBound].contains(UInt8(ascii: "}"))
             }
             index -= 1
         }
         return false
+    }
+
+    /// `NAME:-`, `NAME-`, `NAME:=`, `NAME=`, `NAME:` before the token: the token is the default value.
+    private func isShellDefault(_ inner: ArraySlice<UInt8>) -> Bool {
+        let name = inner.prefix { $0 == UInt8(ascii: "_") || (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }
+        guard !name.isEmpty else { return false }
+        let rest = Array(inner.dropFirst(name.count))
+        return [":-", "-", ":=", "=", ":"].contains { rest.elementsEqual($0.utf8) }
     }
 }
 
@@ -97,10 +108,10 @@ struct NearAccountSID: MatchCondition {
     private func sidLines(in file: SourceFile) -> [Int] {
         file.memo(name) {
             var lines: [Int] = []
-            let placeholder = PlaceholderSID()
+            let excused: [any MatchExclusion] = [PlaceholderSID(), TemplatePlaceholder()]
             try? file.withBytes { bytes in
                 try Self.accountSID.forEachMatch(in: bytes) { match in
-                    if !placeholder.excludes(match.range, in: file) {
+                    if !excused.contains(where: { $0.excludes(match.range, in: file) }) {
                         lines.append(file.position(of: match.range.lowerBound).line)
                     }
                 }

@@ -12,12 +12,14 @@ enum BuiltinRules {
         tags: [security, secrets, twilio]
         security-severity: 7.5
         message: Hardcoded Twilio SID detected. Use environment variables.
+        require:
+          - credential-shaped      # cheap gate: only files with a bounded 32/34-character alphanumeric run are searched
         patterns:
           # Account SID (AC) or API Key SID (SK) + 32 hex digits of either case, not inside a longer run.
           - regex: '(?<![A-Za-z0-9])(?:AC|SK)[0-9a-fA-F]{32}(?![A-Za-z0-9])'
         allow:
           - placeholder-sid        # AC + one repeated character, 3 or fewer distinct characters, 0123456789abcdef repeated
-          - template-placeholder   # inside ${…} or {{…}}: a variable reference, not a value
+          - template-placeholder   # inside ${…} or {{…}}: a variable reference, not a value (a default such as ${X:-AC…} still counts)
         docs:
           summary: A Twilio Account SID or API Key SID is written into the file.
           what: >-
@@ -39,7 +41,9 @@ enum BuiltinRules {
           limits: >-
             Placeholders are recognised by shape (one repeated character, 3 or fewer
             distinct characters, `0123456789abcdef` repeated, `${…}`/`{{…}}`
-            templates); a made-up SID of random-looking digits is reported like a real
+            templates — except a default value such as `${TWILIO_SID:-AC…}` (shell,
+            compose) or `${TWILIO_SID:AC…}` (Spring), which is hardcoded and is
+            reported); a made-up SID of random-looking digits is reported like a real
             one — suppress it inline. Lock files and binary files are not scanned.
         examples:
           match:
@@ -82,22 +86,29 @@ enum BuiltinRules {
           swift: Hardcoded auth token. Use ProcessInfo.processInfo.environment["TWILIO_AUTH_TOKEN"].
           config: Hardcoded auth token. Inject TWILIO_AUTH_TOKEN from the environment or a secrets manager instead of committing it.
           text: Hardcoded auth token. Read $TWILIO_AUTH_TOKEN from the environment or a secrets manager.
+        require:
+          - credential-shaped      # cheap gate: only files with a bounded 32/34-character alphanumeric run are searched
         patterns:
-          # (a) A literal assigned to, keyed by or given as the default of a token-like name:
+          # (a) A literal assigned to, keyed by or given as the default of a token-like name
+          #     (`env("TWILIO_AUTH_TOKEN", default="…")`, `add_argument("--auth-token", default="…")`):
           #     `auth_token = "…"`, `authToken: '…'`, `let authToken: String = "…"`, `TWILIO_AUTH_TOKEN=…`,
           #     `getenv("TWILIO_AUTH_TOKEN", "…")`, `process.env.TWILIO_AUTH_TOKEN || "…"`, `env["…"] ?? "…"`.
-          - keywords: [token, secret]
-            regex: >-
-              (?<![\w.-])[\w.-]*?(?i:auth[_.-]?token|twilio[_.-]?token|api[_.-]?(?:key[_.-]?)?secret)[\w.-]*["'`]?[\])]?\s*(?::\s*[A-Za-z_][\w.?!<>\[\]]*\s*)?(?:=>|:=|\?\?|\|\||[=:,]|\bor\b)\s*["'`]?(?<focus>[A-Za-z0-9]{32})(?![A-Za-z0-9])
-          # ... and the plist form: <key>TWILIO_AUTH_TOKEN</key> <string>…</string>
+          - regex: >-
+              (?i:auth[_.-]?token|twilio[_.-]?token|api[_.-]?(?:key[_.-]?)?secret)[\w.-]*["'`]?[\])]?\s*(?::\s*[A-Za-z_][\w.?!<>\[\]]*\s*)?(?:=>|:=|\?\?|\|\||[=:,]|\bor\b)\s*(?:default\s*=\s*)?["'`]?(?<focus>[A-Za-z0-9]{32})(?![A-Za-z0-9])
+          # ... the plist form: <key>TWILIO_AUTH_TOKEN</key> <string>…</string> (comments may sit between)
           - keywords: [token, secret]
             languages: [config]
             regex: >-
-              <key>[^<]*(?i:auth[_.-]?token|twilio[_.-]?token|api[_.-]?(?:key[_.-]?)?secret)[^<]*</key>\s*<string>\s*(?<focus>[A-Za-z0-9]{32})\s*</string>
-          # (b) The second positional argument of a Twilio REST client constructor.
+              <key>[^<]*(?i:auth[_.-]?token|twilio[_.-]?token|api[_.-]?(?:key[_.-]?)?secret)[^<]*</key>(?:\s|<!--(?:(?!-->)[\s\S])*-->)*<string>\s*(?<focus>[A-Za-z0-9]{32})\s*</string>
+          # ... and Dockerfile's old space-separated form: ENV TWILIO_AUTH_TOKEN 9f2c…
+          - languages: [text]
+            regex: >-
+              (?m)^\s*ENV\s+\w*(?i:auth[_.-]?token|twilio[_.-]?token|api[_.-]?(?:key[_.-]?)?secret)\w*\s+["']?(?<focus>[A-Za-z0-9]{32})(?![A-Za-z0-9])
+          # (b) The second positional argument of a Twilio REST client constructor (comments may sit
+          #     between the arguments of a call spread over several lines).
           - keywords: [client, twilio]
             regex: >-
-              (?<![\w.])(?:(?:twilio\.rest\.)?Client|TwilioRestClient|TwilioClient|twilio\.Twilio|Twilio|twilio|require\(\s*["']twilio["']\s*\))\s*\(\s*(?:"[^"\n]*"|'[^'\n]*'|(?:[\w.\[\]"']|\([^()\n]*\))+?)\s*,\s*["'`](?<focus>[A-Za-z0-9]{32})["'`]
+              (?<![\w.])(?:(?:twilio\.rest\.)?Client|TwilioRestClient|TwilioClient|twilio\.Twilio|Twilio|twilio|require\(\s*["']twilio["']\s*\))\s*\((?:\s|(?://|\#)[^\n]*\n)*(?:"[^"\n]*"|'[^'\n]*'|(?:[\w.\[\]"'?|\s]|\([^()\n]*\))+?)\s*,(?:\s|(?://|\#)[^\n]*\n)*["'`](?<focus>[A-Za-z0-9]{32})["'`]
           # (c) The password half of Basic auth: `AC…:token`, `https://AC…:token@api.twilio.com`.
           - regex: '(?<![A-Za-z0-9])(?:AC|SK)[0-9a-fA-F]{32}:(?<focus>[A-Za-z0-9]{32})(?![A-Za-z0-9])'
           # ... after an interpolated SID: Swift "\(sid):…", JS `${sid}:…`, f"{sid}:…", shell $SID:…, "%s:…".

@@ -107,6 +107,9 @@ public enum RuleLoader {
         for name in rule.allow where Heuristics.exclusion(named: name) == nil {
             throw fail("allow", "no exclusion is called '\(name)'; known: \(Heuristics.exclusionNames.joined(separator: ", "))")
         }
+        for name in rule.require where Heuristics.condition(named: name) == nil {
+            throw fail("require", "no condition is called '\(name)'; known: \(Heuristics.conditionNames.joined(separator: ", "))")
+        }
         for (index, pattern) in rule.patterns.enumerated() {
             for name in pattern.require where Heuristics.condition(named: name) == nil {
                 throw fail("patterns[\(index)].require",

@@ -12,6 +12,9 @@ public struct Rule: Codable, Equatable, Sendable {
     /// Case-insensitive literals; a file must contain one for the rule to run. Empty: always runs.
     public var keywords: [String]
     public var patterns: [Pattern]
+    /// Named conditions (Swift heuristics) every match of the rule must meet; their
+    /// whole-file check runs first, so a file that cannot match costs one cheap pass.
+    public var require: [String]
     /// Named exclusions (Swift heuristics) that silence a match.
     public var allow: [String]
     public var message: String
@@ -89,7 +92,7 @@ public struct Rule: Codable, Equatable, Sendable {
 
 extension Rule {
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case id, name, severity, languages, scope, redact, keywords, patterns, allow
+        case id, name, severity, languages, scope, redact, keywords, patterns, require, allow
         case message, messages, tags, docs, examples
         case securitySeverity = "security-severity"
     }
@@ -113,6 +116,7 @@ extension Rule {
         redact = try c.decodeIfPresent(Bool.self, forKey: .redact) ?? false
         keywords = try c.decodeIfPresent([String].self, forKey: .keywords) ?? []
         patterns = try c.decode([Pattern].self, forKey: .patterns)
+        require = try c.decodeIfPresent([String].self, forKey: .require) ?? []
         allow = try c.decodeIfPresent([String].self, forKey: .allow) ?? []
         message = try c.decode(String.self, forKey: .message)
         messages = try c.decodeIfPresent([String: String].self, forKey: .messages) ?? [:]

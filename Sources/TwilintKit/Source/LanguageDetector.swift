@@ -19,20 +19,27 @@ public enum LanguageDetector {
     ]
 
     /// The language of a file, or nil when it is a lock file (never scanned).
-    /// `firstBytes` is the start of the file, for shebang detection.
-    public static func language(forPath path: String, firstBytes: [UInt8]) -> Language? {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
+    /// `bytes` is the file's content (only its first line is read, for a shebang).
+    public static func language<C: Collection>(forPath path: String, firstBytes bytes: C) -> Language? where C.Element == UInt8 {
+        let name = fileName(path)
         if lockFileNames.contains(name) { return nil }
         if name == ".env" || name.hasPrefix(".env.") { return .config }
-        if let dot = name.lastIndex(of: "."), dot != name.startIndex {
-            let ext = name[name.index(after: dot)...].lowercased()
-            return byExtension[ext] ?? .text
+        let utf8 = name.utf8
+        if let dot = utf8.lastIndex(of: UInt8(ascii: ".")), dot != utf8.startIndex {
+            let ext = String(name[name.index(after: dot)...])
+            return byExtension[ext] ?? byExtension[ext.lowercased()] ?? .text
         }
-        return shebangLanguage(firstBytes) ?? .text
+        return shebangLanguage(bytes.prefix(128)) ?? .text
     }
 
-    private static func shebangLanguage(_ bytes: [UInt8]) -> Language? {
-        guard bytes.starts(with: Array("#!".utf8)) else { return nil }
+    /// The last component of a `/`-separated path.
+    public static func fileName(_ path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path }
+        return String(path[path.index(after: slash)...])
+    }
+
+    private static func shebangLanguage<C: Collection>(_ bytes: C) -> Language? where C.Element == UInt8 {
+        guard bytes.starts(with: "#!".utf8) else { return nil }
         let line = String(decoding: bytes.prefix { $0 != UInt8(ascii: "\n") }, as: UTF8.self)
         let words = line.dropFirst(2).split(whereSeparator: { $0 == " " || $0 == "/" })
         // `#!/usr/bin/env -S python3 -u` names the interpreter after `env` and its flags.

@@ -18,7 +18,7 @@ public final class SourceFile {
 
     /// A file named `path` holding `text`, with the language its name implies.
     public convenience init(path: String, text: String) {
-        self.init(path: path, language: LanguageDetector.language(forPath: path, firstBytes: Array(text.utf8.prefix(128))) ?? .text,
+        self.init(path: path, language: LanguageDetector.language(forPath: path, firstBytes: text.utf8) ?? .text,
                   bytes: Array(text.utf8))
     }
 

@@ -1,8 +1,17 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Cheap byte-level checks that decide how a file is treated.
 enum TextCheck {
     /// A NUL byte in the first 8 KiB means binary, as git decides.
     static func looksBinary(_ bytes: [UInt8]) -> Bool {
-        bytes.prefix(8192).contains(0)
+        bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return false }
+            return memchr(base, 0, min(buffer.count, 8192)) != nil
+        }
     }
 
     /// Strict UTF-8 validation (no overlongs, no surrogates), with an ASCII fast path.

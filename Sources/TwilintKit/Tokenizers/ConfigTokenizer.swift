@@ -10,7 +10,18 @@
 public struct ConfigTokenizer: Tokenizer {
     /// The syntax family of a config file.
     public enum ConfigFormat: String, CaseIterable, Sendable {
-        case env, yaml, json, plist, xcconfig, properties, toml, ini
+        /// `.env`, `.env.*` and `*.env` dotenv files.
+        case env
+        case yaml
+        case json
+        /// XML property lists (binary ones hold no `<!--`, so they get no spans).
+        case plist
+        case xcconfig
+        /// Java `.properties`.
+        case properties
+        case toml
+        /// `.ini` and `.cfg` (Python's configparser syntax).
+        case ini
 
         /// The format a file name implies (`.env`, `.env.local`, `prod.env`,
         /// `app.yml`, `setup.cfg`, …), or nil when it names none of them.
@@ -34,6 +45,7 @@ public struct ConfigTokenizer: Tokenizer {
         }
     }
 
+    /// The syntax the file is read with.
     public let format: ConfigFormat
 
     public init(format: ConfigFormat) {
@@ -121,7 +133,10 @@ private struct ConfigLexer {
     private mutating func scanEnvLine(_ line: Range<Int>, first: Int) {
         var index = first
         while index < line.upperBound, text[index] != ASCII.equals { index += 1 }
-        guard index < line.upperBound else { return }
+        guard index < line.upperBound else {
+            scanTrailingComment(from: first, in: line)
+            return
+        }
         index = text.skipBlanks(from: index + 1)
         let quote = text[index]
         if quote == ASCII.doubleQuote || quote == ASCII.singleQuote || quote == ASCII.backtick {

@@ -43,7 +43,7 @@ private struct JavaScriptLexer {
     /// Keywords after which an operand, not an operator, comes next.
     private static let operandKeywords: [StaticString] = [
         "return", "typeof", "case", "do", "else", "in", "of", "new", "delete", "void",
-        "throw", "yield", "await", "instanceof",
+        "throw", "yield", "await", "instanceof", "default",
     ]
 
     let text: ByteText

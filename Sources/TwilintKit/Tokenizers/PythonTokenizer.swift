@@ -60,7 +60,7 @@ private struct PythonLexer {
         while pos < text.count {
             switch stack.last {
             case nil: scanCode(field: nil, depth: depth)
-            case .field(let fstring, let depth): scanCode(field: fstring, depth: depth)
+            case .field(let fstring, let fieldDepth): scanCode(field: fstring, depth: fieldDepth)
             case .text(let fstring): scanText(of: fstring)
             case .spec(let fstring): scanSpec(of: fstring)
             }
@@ -107,8 +107,7 @@ private struct PythonLexer {
             atStatementStart = false
         case ASCII.colon where field != nil && depth == 0:
             pos += 1
-            stack[stack.count - 1] = .spec(field!)
-            textStart = pos
+            enterSpec()
         case ASCII.semicolon where field == nil && depth == 0:
             pos += 1
             atStatementStart = true
@@ -133,6 +132,13 @@ private struct PythonLexer {
         } else {
             depth = newDepth
         }
+    }
+
+    /// Turns the replacement field on top of the stack into its format spec.
+    private mutating func enterSpec() {
+        guard case .field(let fstring, _) = stack.last else { return }
+        stack[stack.count - 1] = .spec(fstring)
+        textStart = pos
     }
 
     /// Leaves a replacement field (or a format spec) for the f-string text around it.

@@ -3,8 +3,8 @@
 ///
 /// Interpolations `\(…)` (`\#(…)` in raw strings) are code between two string
 /// spans, and may nest strings to any depth. A bare `/…/` is a regex literal only
-/// where an operand may start, when it does not begin with a blank and closes on
-/// the same line; otherwise `/` is the division operator, as in Swift 5.7+.
+/// where an operand may start, when it does not begin with a blank or `)` and
+/// closes on the same line; otherwise `/` is an operator, as in Swift 5.7+.
 public struct SwiftTokenizer: Tokenizer {
     public init() {}
 
@@ -33,8 +33,7 @@ private struct SwiftLexer {
 
     /// Keywords after which an operand, not an operator, comes next.
     private static let operandKeywords: [StaticString] = [
-        "return", "case", "try", "await", "in", "throw", "where", "if", "guard", "while",
-        "else", "repeat", "switch", "let", "var", "is", "as",
+        "return", "case", "try", "await", "in", "throw", "where", "if", "guard", "while", "switch",
     ]
 
     let text: ByteText
@@ -112,8 +111,9 @@ private struct SwiftLexer {
         case ASCII.closeBracket, ASCII.closeBrace:
             pos += 1
             expectsOperand = false
-        case ASCII.bang where !expectsOperand, ASCII.question where !expectsOperand:
-            // Postfix `x! / 2`, `x?.y`: the operand is still the last thing seen.
+        case ASCII.bang where isPostfix, ASCII.question where isPostfix:
+            // Postfix `x!/2`, `x?.y`: the operand is still the last thing seen.
+            // A ternary `?` has blanks around it, so it is not postfix.
             pos += 1
         case ASCII.backtick:
             // An escaped name: `default`.
@@ -135,6 +135,12 @@ private struct SwiftLexer {
             pos += 1
             expectsOperand = true
         }
+    }
+
+    /// Whether the operator byte at `pos` hugs the operand before it, as only a
+    /// postfix operator does.
+    private var isPostfix: Bool {
+        !expectsOperand && pos > 0 && !ASCII.isWhitespace(text[pos - 1])
     }
 
     private mutating func setDepth(_ depth: Int) {
@@ -186,9 +192,12 @@ private struct SwiftLexer {
     }
 
     /// The end of a bare regex literal at the `/` at `start`, or nil when it is
-    /// the division operator: it starts with a blank or the line ends first.
+    /// an operator: SE-0354 rules out a literal that starts with a blank (`a / b`)
+    /// or with `)` (the unapplied operator in `reduce(1, /)`), and one that does
+    /// not close on its line.
     private mutating func bareRegexEnd(from start: Int) -> Int? {
-        guard start >= noRegexBefore, !ASCII.isWhitespace(text[start + 1]) else { return nil }
+        let first = text[start + 1]
+        guard start >= noRegexBefore, !ASCII.isWhitespace(first), first != ASCII.closeParen else { return nil }
         var index = start + 1
         var classDepth = 0
         while index < text.count {

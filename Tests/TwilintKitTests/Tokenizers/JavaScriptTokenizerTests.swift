@@ -87,6 +87,7 @@ final class JavaScriptTokenizerTests: XCTestCase {
         XCTAssertEqual(spanTexts(js, "if (typeof /x/ === 'object') {}"), [
             .regex: ["/x/"], .string: ["'object'"],
         ])
+        XCTAssertEqual(spanTexts(js, "export default <App title='t' />"), [.string: ["'t'"]])
         // After a property access a keyword is just a name: this is division.
         XCTAssertEqual(spanTexts(js, "y = obj.return / 2 / 3"), [:])
     }
