@@ -100,3 +100,15 @@ final class RuleExampleTests: XCTestCase {
         }
     }
 }
+
+/// The README's rule table is generated from the rule files.
+final class ReadmeTests: XCTestCase {
+    func testRuleTableMatchesTheRuleFiles() throws {
+        let readme = try String(contentsOf: Repository.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let begin = try XCTUnwrap(readme.range(of: "<!-- rules:begin -->\n"))
+        let end = try XCTUnwrap(readme.range(of: "<!-- rules:end -->"))
+        let table = String(readme[begin.upperBound..<end.lowerBound])
+        XCTAssertEqual(table, RuleTable.markdown(try RuleCatalog.load().map(\.rule)),
+                       "README rule table is stale: paste `twilint rules --markdown` between the markers")
+    }
+}
