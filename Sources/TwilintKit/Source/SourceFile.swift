@@ -35,6 +35,9 @@ public final class SourceFile {
         return SourcePosition(line: line + 1, column: codePoints(in: start..<min(offset, bytes.count)) + 1)
     }
 
+    /// The 1-based line number of a byte offset.
+    public func line(of offset: Int) -> Int { lineIndex(of: offset) + 1 }
+
     /// The byte range of the line holding `offset`, without its line break.
     public func lineRange(containing offset: Int) -> Range<Int> {
         lineRange(number: lineIndex(of: offset) + 1)

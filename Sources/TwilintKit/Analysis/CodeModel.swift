@@ -1,0 +1,109 @@
+/// The shape of one file's code, found from its tokens with per-language rules:
+/// functions and closures, calls with their arguments, and try/catch blocks.
+/// A heuristic, not a parser: it reads well-formed code right and never fails on
+/// the rest. Built once per file, on demand, and only for files a rule needs.
+public final class CodeModel {
+    public let file: SourceFile
+    public let tokens: [CodeToken]
+    /// For each bracket token, the index of its partner; -1 for other tokens and unmatched brackets.
+    let partner: [Int]
+
+    public private(set) lazy var functions: [FunctionScope] = file.language == .python
+        ? PythonStructure(self).functions() : BraceStructure(self).functions()
+    public private(set) lazy var calls: [CallSite] = CallFinder(self).calls()
+    public private(set) lazy var tryBlocks: [TryBlock] = file.language == .python
+        ? PythonStructure(self).tryBlocks() : BraceStructure(self).tryBlocks()
+
+    init(_ file: SourceFile) {
+        self.file = file
+        tokens = CodeLexer.tokens(of: file)
+        partner = Self.pairBrackets(tokens, bytes: file.bytes)
+    }
+
+    /// The model of `file`, built once.
+    public static func of(_ file: SourceFile) -> CodeModel {
+        file.memo("code-model") { CodeModel(file) }
+    }
+
+    // MARK: - Queries
+
+    /// The innermost function or closure whose body holds `offset`.
+    public func enclosingFunction(of offset: Int) -> FunctionScope? {
+        functions.filter { $0.body.contains(offset) }.min { $0.body.count < $1.body.count }
+    }
+
+    /// The try blocks whose body holds `offset`, innermost first.
+    public func enclosingTryBlocks(of offset: Int) -> [TryBlock] {
+        tryBlocks.filter { $0.body.contains(offset) }.sorted { $0.body.count < $1.body.count }
+    }
+
+    public func calls(in range: Range<Int>) -> [CallSite] {
+        calls.filter { range.contains($0.name.lowerBound) }
+    }
+
+    /// The source text of a range.
+    public func text(_ range: Range<Int>) -> String { file.text(range) }
+
+    func text(ofToken index: Int) -> String { file.text(tokens[index].range) }
+
+    /// Whether token `index` exists and is exactly `word` (no allocation).
+    func token(_ index: Int, is word: String) -> Bool {
+        guard index >= 0, index < tokens.count else { return false }
+        let range = tokens[index].range
+        guard range.count == word.utf8.count else { return false }
+        return zip(file.bytes[range], word.utf8).allSatisfy { $0 == $1 }
+    }
+
+    func isIdentifier(_ index: Int) -> Bool {
+        index >= 0 && index < tokens.count && tokens[index].kind == .identifier
+    }
+
+    /// The first token whose range starts at or after `offset`.
+    func tokenIndex(atOrAfter offset: Int) -> Int {
+        var low = 0, high = tokens.count
+        while low < high {
+            let mid = (low + high) / 2
+            if tokens[mid].range.lowerBound < offset { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// The 1-based line of a byte offset.
+    func line(of offset: Int) -> Int { file.line(of: offset) }
+
+    /// Leading blanks of the line holding `offset` (a tab counts as one).
+    func indentation(ofLineAt offset: Int) -> Int {
+        let line = file.lineRange(containing: offset)
+        var count = 0
+        while line.lowerBound + count < line.upperBound, ASCII.isBlank(file.bytes[line.lowerBound + count]) { count += 1 }
+        return count
+    }
+
+    /// Whether token `index` is the first token on its line.
+    func startsLine(_ index: Int) -> Bool {
+        index == 0 || line(of: tokens[index - 1].range.lowerBound) != line(of: tokens[index].range.lowerBound)
+    }
+
+    private static func pairBrackets(_ tokens: [CodeToken], bytes: [UInt8]) -> [Int] {
+        var partner = [Int](repeating: -1, count: tokens.count)
+        var stack: [Int] = []
+        for (index, token) in tokens.enumerated() where token.kind == .punctuation && token.range.count == 1 {
+            let byte = bytes[token.range.lowerBound]
+            switch byte {
+            case ASCII.openParen, ASCII.openBracket, ASCII.openBrace:
+                stack.append(index)
+            case ASCII.closeParen, ASCII.closeBracket, ASCII.closeBrace:
+                let opener: UInt8 = byte == ASCII.closeParen ? ASCII.openParen : byte == ASCII.closeBracket ? ASCII.openBracket : ASCII.openBrace
+                // Tolerate stray brackets: close the nearest matching opener, drop what is between.
+                if let match = stack.lastIndex(where: { bytes[tokens[$0].range.lowerBound] == opener }) {
+                    partner[stack[match]] = index
+                    partner[index] = stack[match]
+                    stack.removeSubrange(match...)
+                }
+            default:
+                break
+            }
+        }
+        return partner
+    }
+}

@@ -1,0 +1,67 @@
+/// One lexical token of code: what heuristics read instead of raw bytes.
+/// Comments are dropped; each string or regex literal piece is one token.
+public struct CodeToken: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable {
+        case identifier
+        case number
+        case string
+        case regex
+        /// Operators and brackets: one byte, or one of `=>`, `->`, `==`, `===`, `!=`,
+        /// `!==`, `<=`, `>=`, `&&`, `||`, `??`, `?.`, `...`.
+        case punctuation
+    }
+
+    public var kind: Kind
+    public var range: Range<Int>
+}
+
+/// Splits a file's code into `CodeToken`s using the tokenizer's spans.
+enum CodeLexer {
+    private static let multiByteOperators: [[UInt8]] = ["===", "!==", "...", "=>", "->", "==", "!=", "<=", ">=", "&&", "||", "??", "?."]
+        .map { Array($0.utf8) }
+
+    static func tokens(of file: SourceFile) -> [CodeToken] {
+        let spans = file.spans.spans
+        var tokens: [CodeToken] = []
+        tokens.reserveCapacity(file.bytes.count / 4)
+        file.withBytes { bytes in
+            var index = 0
+            var spanIndex = 0
+            while index < bytes.count {
+                if spanIndex < spans.count, spans[spanIndex].range.lowerBound <= index {
+                    let span = spans[spanIndex]
+                    spanIndex += 1
+                    switch span.kind {
+                    case .string: tokens.append(CodeToken(kind: .string, range: span.range))
+                    case .regex: tokens.append(CodeToken(kind: .regex, range: span.range))
+                    case .code, .comment, .markup: break
+                    }
+                    index = max(index, span.range.upperBound)
+                    continue
+                }
+                let end = spanIndex < spans.count ? spans[spanIndex].range.lowerBound : bytes.count
+                let byte = bytes[index]
+                if ASCII.isWhitespace(byte) {
+                    index += 1
+                } else if ASCII.isIdentifier(byte) || byte == ASCII.dollar {
+                    var stop = index + 1
+                    while stop < end, ASCII.isIdentifier(bytes[stop]) || bytes[stop] == ASCII.dollar { stop += 1 }
+                    let kind: CodeToken.Kind = ASCII.isDigit(byte) ? .number : .identifier
+                    tokens.append(CodeToken(kind: kind, range: index..<stop))
+                    index = stop
+                } else {
+                    var length = 1
+                    for candidate in multiByteOperators where index + candidate.count <= end {
+                        if candidate.indices.allSatisfy({ bytes[index + $0] == candidate[$0] }) {
+                            length = candidate.count
+                            break
+                        }
+                    }
+                    tokens.append(CodeToken(kind: .punctuation, range: index..<(index + length)))
+                    index += length
+                }
+            }
+        }
+        return tokens
+    }
+}
