@@ -14,6 +14,7 @@ public struct CompiledRule: Sendable {
     let patterns: [CompiledPattern]
     let exclusions: [any MatchExclusion]
     let conditions: [any MatchCondition]
+    let analyzer: (any Analyzer)?
     let keywordIDs: [Int]
 
     /// Compiles `rule`; `source` names its file in errors. Keywords must already be in `prefilter`.
@@ -22,6 +23,7 @@ public struct CompiledRule: Sendable {
         keywordIDs = rule.keywords.compactMap(prefilter.id(of:))
         exclusions = rule.allow.compactMap(Heuristics.exclusion(named:))
         conditions = rule.require.compactMap(Heuristics.condition(named:))
+        analyzer = rule.analyzer.flatMap(Analyzers.named)
         patterns = try rule.patterns.enumerated().map { index, pattern in
             let matcher: PCRE2Matcher
             do {

@@ -41,6 +41,11 @@ public struct FileScanner: Sendable {
                             matches.append((rule.rule, focus))
                         }
                     }
+                    for focus in rule.analyzer?.findings(in: file) ?? []
+                    where !reported.contains(focus.lowerBound) && !rule.exclusions.contains(where: { $0.excludes(focus, in: file) }) {
+                        reported.insert(focus.lowerBound)
+                        matches.append((rule.rule, focus))
+                    }
                 } catch MatcherError.limitExceeded {
                     diagnostics.append(Diagnostic(.error, path: file.path,
                         "\(rule.rule.id) stopped: a pattern hit the backtracking limit, so this file's \(rule.rule.id) findings may be incomplete; simplify the pattern"))

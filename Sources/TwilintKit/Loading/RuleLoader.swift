@@ -98,7 +98,10 @@ public enum RuleLoader {
         if rule.name.range(of: #"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"#, options: .regularExpression) == nil {
             throw fail("name", "'\(rule.name)' is not a kebab-case name like hardcoded-twilio-sid")
         }
-        if rule.patterns.isEmpty { throw fail("patterns", "a rule needs at least one pattern") }
+        if rule.patterns.isEmpty && rule.analyzer == nil { throw fail("patterns", "a rule needs at least one pattern or an analyzer") }
+        if let analyzer = rule.analyzer, Analyzers.named(analyzer) == nil {
+            throw fail("analyzer", "no analyzer is called '\(analyzer)'; known: \(Analyzers.names.joined(separator: ", "))")
+        }
         if rule.examples.match.isEmpty { throw fail("examples", "list at least one example under 'match'") }
         if rule.examples.noMatch.isEmpty { throw fail("examples", "list at least one example under 'no-match'") }
         if let score = rule.securitySeverity, !(0...10).contains(score) {

@@ -12,6 +12,8 @@ public struct Rule: Codable, Equatable, Sendable {
     /// Case-insensitive literals; a file must contain one for the rule to run. Empty: always runs.
     public var keywords: [String]
     public var patterns: [Pattern]
+    /// A named Swift analyzer (see `Analyzers`) that reports what patterns cannot express.
+    public var analyzer: String?
     /// Named conditions (Swift heuristics) every match of the rule must meet; their
     /// whole-file check runs first, so a file that cannot match costs one cheap pass.
     public var require: [String]
@@ -92,7 +94,7 @@ public struct Rule: Codable, Equatable, Sendable {
 
 extension Rule {
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case id, name, severity, languages, scope, redact, keywords, patterns, require, allow
+        case id, name, severity, languages, scope, redact, keywords, patterns, analyzer, require, allow
         case message, messages, tags, docs, examples
         case securitySeverity = "security-severity"
     }
@@ -115,7 +117,8 @@ extension Rule {
         scope = try c.decodeIfPresent(Scope.self, forKey: .scope) ?? .code
         redact = try c.decodeIfPresent(Bool.self, forKey: .redact) ?? false
         keywords = try c.decodeIfPresent([String].self, forKey: .keywords) ?? []
-        patterns = try c.decode([Pattern].self, forKey: .patterns)
+        patterns = try c.decodeIfPresent([Pattern].self, forKey: .patterns) ?? []
+        analyzer = try c.decodeIfPresent(String.self, forKey: .analyzer)
         require = try c.decodeIfPresent([String].self, forKey: .require) ?? []
         allow = try c.decodeIfPresent([String].self, forKey: .allow) ?? []
         message = try c.decode(String.self, forKey: .message)

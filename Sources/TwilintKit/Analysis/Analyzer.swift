@@ -1,0 +1,20 @@
+/// A named Swift check that finds what a pattern cannot: it reads the file's
+/// `CodeModel` (functions, calls, try blocks) and reports offending ranges.
+/// Rule files refer to analyzers by `name` under `analyzer:`.
+public protocol Analyzer: Sendable {
+    var name: String { get }
+    /// Byte ranges to report, on the token the rule's docs name (a handler's
+    /// name, a call's method name, an `except`/`catch` keyword).
+    func findings(in file: SourceFile) -> [Range<Int>]
+}
+
+/// The registry of analyzers that rule files may name.
+public enum Analyzers {
+    static let all: [any Analyzer] = []
+
+    public static func named(_ name: String) -> (any Analyzer)? {
+        all.first { $0.name == name }
+    }
+
+    public static var names: [String] { all.map(\.name) }
+}
