@@ -61,6 +61,37 @@ final class RuleExampleTests: XCTestCase {
         }
     }
 
+    func testExamplesInsideAStringLiteralFollowTheRuleScope() throws {
+        for rule in rules {
+            for example in rule.rule.examples.match {
+                let path = example.file ?? Self.defaultFile(for: rule.rule)
+                guard let wrapped = Self.inString(example.code, path: path) else { continue }
+                let found = try findings(rule, Rule.Example(file: path, code: wrapped))
+                switch rule.rule.scope {
+                case .any, .string, .source:
+                    XCTAssertFalse(found.isEmpty, "\(rule.rule.id) (scope \(rule.rule.scope)) misses its example inside a string: \(wrapped)")
+                case .code, .comment:
+                    XCTAssertTrue(found.isEmpty, "\(rule.rule.id) (scope \(rule.rule.scope)) fires inside a string: \(wrapped)")
+                }
+            }
+        }
+    }
+
+    /// The example as the content of a multi-line string literal, or nil when the
+    /// language has no string that can hold it unchanged.
+    static func inString(_ code: String, path: String) -> String? {
+        switch SourceFile(path: path, text: "").language {
+        case .python:
+            return code.contains("\"\"\"") || code.contains("\\") ? nil : "text = \"\"\"\n\(code)\n\"\"\"\n"
+        case .swift:
+            return code.contains("\"\"\"#") ? nil : "let text = #\"\"\"\n\(code)\n\"\"\"#\n"
+        case .javascript, .typescript:
+            return code.contains("`") || code.contains("${") || code.contains("\\") ? nil : "const text = `\n\(code)\n`;\n"
+        case .html, .config, .text:
+            return nil
+        }
+    }
+
     func testEmbeddedRulesMatchTheRulesFolder() throws {
         let onDisk = try FileManager.default.contentsOfDirectory(atPath: Repository.rules.path)
             .filter { $0.hasSuffix(".yml") }.sorted()

@@ -1,0 +1,120 @@
+@testable import TwilintKit
+import XCTest
+
+final class HeuristicsTests: XCTestCase {
+    private func file(_ text: String, path: String = "a.py") -> SourceFile { SourceFile(path: path, text: text) }
+
+    private func range(of needle: String, in text: String) -> Range<Int> {
+        let start = text.utf8.count - (text.range(of: needle).map { text[$0.lowerBound...].utf8.count } ?? 0)
+        return start..<(start + needle.utf8.count)
+    }
+
+    func testPlaceholderSIDs() {
+        let cases: [(String, Bool)] = [
+            ("AC00000000000000000000000000000000", true),
+            ("ACabababababababababababababababab", true),
+            ("AC0123456789ABCDEF0123456789abcdef", true),
+            ("ACabcabcabcabcabcabcabcabcabcabcab", true),
+            ("AC3f9b2c7d1e4a5b6c8d9e0f1a2b3c4d5e", false),
+        ]
+        for (sid, placeholder) in cases {
+            let source = "x = '\(sid)'"
+            XCTAssertEqual(PlaceholderSID().excludes(range(of: sid, in: source), in: file(source)), placeholder, sid)
+        }
+    }
+
+    func testPlaceholderSecretsNeedWordsOnlyOutsideHex() {
+        let source = "a = 'YourAuthTokenGoesHereXXXXXXXX1' b = '9f2c4e6a8b0d1f3e5a7c9b1d3f5e7a9c'"
+        XCTAssertTrue(PlaceholderSecret().excludes(range(of: "YourAuthTokenGoesHereXXXXXXXX1", in: source), in: file(source)))
+        XCTAssertFalse(PlaceholderSecret().excludes(range(of: "9f2c4e6a8b0d1f3e5a7c9b1d3f5e7a9c", in: source), in: file(source)))
+    }
+
+    func testTemplatesExcuseReferencesButNotDefaults() {
+        for (source, token, excused) in [
+            ("sid: {{ AC3f9b2c7d1e4a5b6c8d9e0f1a2b3c4d5e }}", "AC3f9b2c7d1e4a5b6c8d9e0f1a2b3c4d5e", true),
+            ("sid=${AC3f9b2c7d1e4a5b6c8d9e0f1a2b3c4d5e}", "AC3f9b2c7d1e4a5b6c8d9e0f1a2b3c4d5e", true),
+            ("SID=${TWILIO_SID:-AC3f9b2c7d1e4a5b6c8d9e0f1a2b3c4d5e}", "AC3f9b2c7d1e4a5b6c8d9e0f1a2b3c4d5e", false),
+            ("token=${TOKEN:9f2c4e6a8b0d1f3e5a7c9b1d3f5e7a9c}", "9f2c4e6a8b0d1f3e5a7c9b1d3f5e7a9c", false),
+            ("url = `${base}/x` + 'AC3f9b2c7d1e4a5b6c8d9e0f1a2b3c4d5e'", "AC3f9b2c7d1e4a5b6c8d9e0f1a2b3c4d5e", false),
+        ] {
+            XCTAssertEqual(TemplatePlaceholder().excludes(range(of: token, in: source), in: file(source)), excused, source)
+        }
+    }
+
+    func testHashNamesButNotSharedSecrets() {
+        for (source, excused) in [
+            ("sha256 = '9f2c4e6a8b0d1f3e5a7c9b1d3f5e7a9c'", true),
+            ("\"etag\": \"9f2c4e6a8b0d1f3e5a7c9b1d3f5e7a9c\"", true),
+            ("shared_secret = '9f2c4e6a8b0d1f3e5a7c9b1d3f5e7a9c'", false),
+            ("auth_token = '9f2c4e6a8b0d1f3e5a7c9b1d3f5e7a9c'  # not a hash", false),
+        ] {
+            XCTAssertEqual(HashNamedValue().excludes(range(of: "9f2c4e6a8b0d1f3e5a7c9b1d3f5e7a9c", in: source), in: file(source)), excused, source)
+        }
+    }
+
+    func testNearAccountSIDCountsFiveLinesEitherWay() {
+        let token = "9f2c4e6a8b0d1f3e5a7c9b1d3f5e7a9c"
+        let near = "sid = 'AC3f9b2c7d1e4a5b6c8d9e0f1a2b3c4d5e'\n\n\n\n\nx = '\(token)'\n"
+        let far = "sid = 'AC3f9b2c7d1e4a5b6c8d9e0f1a2b3c4d5e'\n\n\n\n\n\nx = '\(token)'\n"
+        let placeholder = "sid = 'AC00000000000000000000000000000000'\nx = '\(token)'\n"
+        XCTAssertTrue(NearAccountSID().holds(for: range(of: token, in: near), in: file(near)))
+        XCTAssertFalse(NearAccountSID().holds(for: range(of: token, in: far), in: file(far)))
+        XCTAssertFalse(NearAccountSID().mayHold(in: file(placeholder)))
+    }
+
+    func testCredentialShapedGate() {
+        func gate(_ text: String) -> Bool {
+            Array(text.utf8).withUnsafeBufferPointer(CredentialShaped.containsCandidate)
+        }
+        XCTAssertTrue(gate("x = 'AC3f9b2c7d1e4a5b6c8d9e0f1a2b3c4d5e'"))
+        XCTAssertTrue(gate("9f2c4e6a8b0d1f3e5a7c9b1d3f5e7a9c"))
+        XCTAssertFalse(gate("testSomethingVeryLongWithoutDigits"), "32 letters without a digit is an identifier")
+        XCTAssertFalse(gate("9f2c4e6a8b0d1f3e5a7c9b1d3f5e7a9c0"), "33 characters")
+        XCTAssertFalse(gate("short words only, nothing long here at all"))
+        XCTAssertTrue(gate(String(repeating: "ab cd ", count: 50) + "SK8d0e5f3a9b1c7d2e6f4a0b8c3d9e1f7a"))
+    }
+
+    func testTwilioContextIgnoresCommentsAndLocalModules() {
+        XCTAssertTrue(TwilioContext().mayHold(in: file("from twilio.rest import Client\n")))
+        XCTAssertTrue(TwilioContext().mayHold(in: file("const c = require('twilio')(a, b)\n", path: "a.js")))
+        XCTAssertTrue(TwilioContext().mayHold(in: file("sid = request.form['MessageSid']\n")))
+        XCTAssertFalse(TwilioContext().mayHold(in: file("# we should use twilio one day\nx = 1\n")))
+        XCTAssertFalse(TwilioContext().mayHold(in: file("import { sendSms } from '$lib/server/twilio';\n", path: "a.ts")))
+        XCTAssertFalse(TwilioContext().mayHold(in: file("digits = request.form['Digits']\n")))
+    }
+
+    func testTestFileRoles() {
+        XCTAssertTrue(FileRole.isTest(file("x = 1", path: "tests/test_sms.py")))
+        XCTAssertTrue(FileRole.isTest(file("x = 1", path: "app/sms_test.py")))
+        XCTAssertTrue(FileRole.isTest(file("class T(TestCase): pass", path: "app/checks.py")))
+        XCTAssertTrue(FileRole.isTest(file("x", path: "src/sms.spec.ts")))
+        XCTAssertTrue(FileRole.isTest(file("x", path: "Tests/AppTests/SMSTests.swift")))
+        XCTAssertFalse(FileRole.isTest(file("client.messages.create(to=x)", path: "scripts/send_test_sms.py")))
+    }
+}
+
+final class LanguageDetectorTests: XCTestCase {
+    func testExtensionsNamesAndShebangs() {
+        let cases: [(String, String, Language?)] = [
+            ("a/b/App.swift", "", .swift), ("x.pyi", "", .python), ("x.mjs", "", .javascript), ("x.cts", "", .typescript),
+            ("x.tsx", "", .typescript), ("Widget.vue", "", .html), (".env", "", .config), (".env.production", "", .config),
+            ("prod.env", "", .config), ("Info.plist", "", .config), ("Secrets.xcconfig", "", .config), ("CONFIG.YML", "", .config),
+            ("Dockerfile", "FROM x", .text), ("deploy", "#!/usr/bin/env python3\n", .python), ("run", "#!/usr/bin/env -S node --x\n", .javascript),
+            ("tool", "#!/bin/bash\n", .text), ("package-lock.json", "{}", nil), ("Package.resolved", "{}", nil),
+        ]
+        for (path, content, language) in cases {
+            XCTAssertEqual(LanguageDetector.language(forPath: path, firstBytes: Array(content.utf8)), language, path)
+        }
+    }
+
+    func testUTF8Validation() {
+        XCTAssertTrue(TextCheck.isValidUTF8(Array("plain ascii text, long enough for the fast path".utf8)))
+        XCTAssertTrue(TextCheck.isValidUTF8(Array("é🙂 中文".utf8)))
+        XCTAssertFalse(TextCheck.isValidUTF8([0x61, 0xC3]), "truncated sequence")
+        XCTAssertFalse(TextCheck.isValidUTF8([0xC0, 0xAF]), "overlong")
+        XCTAssertFalse(TextCheck.isValidUTF8([0xED, 0xA0, 0x80]), "surrogate")
+        XCTAssertFalse(TextCheck.isValidUTF8(Array(repeating: 0x61, count: 20) + [0xFF]))
+        XCTAssertTrue(TextCheck.looksBinary([0x89, 0x50, 0x00]))
+        XCTAssertFalse(TextCheck.looksBinary(Array("text".utf8)))
+    }
+}
