@@ -11,6 +11,11 @@ public struct TwilioContext: MatchCondition {
 
     public init() {}
 
+    /// Literals that every piece of evidence contains, so most files are ruled out by
+    /// one fast JIT scan before the full evidence pattern runs.
+    private static let gate = try! PCRE2Matcher(
+        #"wilio|WILIO|wiml|wiML|WIML|<Response|(?:Message|SmsMessage|Sms|Call|Account)(?:Sid|Status)\b"#)
+
     private static let evidence = try! PCRE2Matcher(#"""
         (?x)
           \b(?:from|import)\s+twilio\b                                   # Python
@@ -29,6 +34,7 @@ public struct TwilioContext: MatchCondition {
 
     public func mayHold(in file: SourceFile) -> Bool {
         file.memo(name) {
+            guard (try? file.withBytes(Self.gate.matches)) == true else { return false }
             var found = false
             try? file.withBytes { bytes in
                 var offset = 0
