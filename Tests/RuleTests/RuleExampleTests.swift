@@ -93,12 +93,11 @@ final class RuleExampleTests: XCTestCase {
     }
 
     func testEmbeddedRulesMatchTheRulesFolder() throws {
-        let onDisk = try FileManager.default.contentsOfDirectory(atPath: Repository.rules.path)
-            .filter { $0.hasSuffix(".yml") }.sorted()
-        XCTAssertEqual(BuiltinRules.files.map(\.name), onDisk, "run `make rules` to embed the rules folder")
-        for (name, text) in BuiltinRules.files {
-            let file = try String(contentsOf: Repository.rules.appendingPathComponent(name), encoding: .utf8)
-            XCTAssertEqual(text + "\n", file, "\(name) differs from its embedded copy: run `make rules`")
+        let onDisk = try RuleLoader.load(directory: Repository.rules.path)
+        XCTAssertEqual(BuiltinRules.rules.map(\.file), onDisk.map { URL(fileURLWithPath: $0.source).lastPathComponent },
+                       "run `make rules` to embed the rules folder")
+        for (embedded, file) in zip(BuiltinRules.rules, onDisk) {
+            XCTAssertEqual(embedded.rule, file.rule, "\(embedded.file) differs from its embedded copy: run `make rules`")
         }
     }
 

@@ -92,10 +92,10 @@ public enum RuleLoader {
             return TwilintError.invalidRuleFile(
                 location: location(source, keyNode?.value ?? node), key: key, problem: problem)
         }
-        if rule.id.range(of: #"^[A-Z][A-Z0-9]*[0-9]+$"#, options: .regularExpression) == nil {
+        if !isRuleID(rule.id) {
             throw fail("id", "'\(rule.id)' is not an id like TW001 (capital letters then digits)")
         }
-        if rule.name.range(of: #"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"#, options: .regularExpression) == nil {
+        if !isKebabCase(rule.name) {
             throw fail("name", "'\(rule.name)' is not a kebab-case name like hardcoded-twilio-sid")
         }
         if rule.patterns.isEmpty && rule.analyzer == nil { throw fail("patterns", "a rule needs at least one pattern or an analyzer") }
@@ -122,6 +122,19 @@ public enum RuleLoader {
         for key in rule.messages.keys where Language(rawValue: key) == nil {
             throw fail("messages", "'\(key)' is not a language; use one of \(Language.allCases.map(\.rawValue).joined(separator: ", "))")
         }
+    }
+
+    /// `TW001`, `ACME12`: capital letters, then digits (letters and digits may mix after the first).
+    static func isRuleID(_ id: String) -> Bool {
+        let bytes = Array(id.utf8)
+        guard let first = bytes.first, let last = bytes.last, (65...90).contains(first), (48...57).contains(last) else { return false }
+        return bytes.allSatisfy { (65...90).contains($0) || (48...57).contains($0) }
+    }
+
+    /// `hardcoded-twilio-sid`: lower-case words of letters and digits joined by single hyphens.
+    static func isKebabCase(_ name: String) -> Bool {
+        guard let first = name.utf8.first, (97...122).contains(first), !name.hasSuffix("-"), !name.contains("--") else { return false }
+        return name.utf8.allSatisfy { (97...122).contains($0) || (48...57).contains($0) || $0 == UInt8(ascii: "-") }
     }
 
     private static func describe(_ error: DecodingError, node: Node, source: String) -> TwilintError {
