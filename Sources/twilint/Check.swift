@@ -7,35 +7,20 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Scan files and folders (default: the current folder).")
 
-    @Argument(help: "Files or folders to scan.")
+    @Argument(help: "Files or folders to scan; with --staged, pathspecs that narrow the staged files.")
     var paths: [String] = []
 
-    @Option(help: "Report format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
-    var format: OutputFormat = .text
+    @OptionGroup(title: "Rules and configuration")
+    var rules: RuleOptions
 
-    @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
-    var output: String?
+    @OptionGroup(title: "Sources and filters")
+    var sources: SourceOptions
 
-    @Option(name: .customLong("fail-on"), help: "Lowest severity that makes the exit code 1: error, warning, info or never.")
-    var failOn: FailThreshold = .warning
-
-    @Option(parsing: .singleValue, help: "Run only these rules (ids or names; comma-separated or repeated).")
-    var select: [String] = []
-
-    @Option(parsing: .singleValue, help: "Skip these rules (ids or names; comma-separated or repeated).")
-    var ignore: [String] = []
-
-    @Option(name: .customLong("rules-dir"), help: "Add the custom rule files (*.yml) of this folder (repeatable).")
-    var rulesDirectories: [String] = []
-
-    @Flag(name: .customLong("no-redact"), help: "Show secrets in full instead of redacting them.")
-    var noRedact = false
+    @OptionGroup(title: "Output")
+    var output: OutputOptions
 
     @Option(name: .shortAndLong, help: "Files scanned in parallel (default: one per core).")
     var jobs: Int?
-
-    @Option(name: .customLong("max-file-size"), help: "Skip files larger than this many bytes (default 64 MiB).")
-    var maxFileSize: Int?
 
     @Flag(name: .customLong("no-gitignore"), help: "Scan files that .gitignore files exclude.")
     var noGitignore = false
@@ -43,66 +28,51 @@ struct Check: ParsableCommand {
     @Flag(name: .customLong("follow"), help: "Follow symbolic links while walking folders.")
     var followSymlinks = false
 
-    @Flag(name: .shortAndLong, help: "Also print notes (e.g. files that are not UTF-8).")
-    var verbose = false
-
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-        if let maxFileSize, maxFileSize < 1 { throw ValidationError("--max-file-size must be at least 1 byte") }
+        try sources.validate(paths: paths)
     }
 
     func run() throws {
-        let rules = try RuleCatalog.filter(
-            RuleCatalog.load(extraDirectories: rulesDirectories),
-            select: Self.split(select), ignore: Self.split(ignore))
-        var options = LintOptions()
+        let workingDirectory = FileManager.default.currentDirectoryPath
+        let scanned = sources.stdinFilename ?? (sources.staged ? "." : paths.first ?? ".")
+        let settings = try RunSettings.resolve(
+            rules.configuration(for: scanned, workingDirectory: workingDirectory),
+            commandLine: rules.commandLine(failOn: output.failOn), workingDirectory: workingDirectory)
+        var options = settings.options
         options.paths = paths.isEmpty ? ["."] : paths
-        options.redact = !noRedact
         options.jobs = jobs
-        if let maxFileSize { options.maxFileSize = maxFileSize }
         options.collector.honourGitignore = !noGitignore
         options.collector.followSymlinks = followSymlinks
+        options.reportUnusedSuppressions = rules.reportUnusedIgnores
+        options.progress = output.progress
 
-        let report = try Linter(rules: rules, options: options).run()
-        for diagnostic in report.diagnostics where verbose || diagnostic.level != .note {
-            Terminal.standardError(diagnostic.description)
+        let linter = try Linter(rules: settings.rules, options: options)
+        var report = try sources.scan(linter, paths: paths, workingDirectory: workingDirectory)
+        let stale = try sources.filter(&report, workingDirectory: workingDirectory)
+        let written = try sources.writeBaselineIfAsked(report, workingDirectory: workingDirectory)
+        try output.emit(report)
+        if let written, output.shows(.warning) {
+            Terminal.standardError("twilint: wrote \(written) baseline entries to \(sources.writeBaseline ?? "")")
         }
-        try write(report)
-        throw ExitCode(status(of: report).rawValue)
+        if !stale.isEmpty, output.shows(sources.baselineStrict ? .error : .note) {
+            Terminal.standardError(staleMessage(stale))
+        }
+        throw ExitCode(status(of: report, failOn: settings.failOn, stale: stale.count, wroteBaseline: written != nil).rawValue)
     }
 
-    private func write(_ report: Report) throws {
-        let toTerminal = output == nil && Terminal.isTerminal(.standardOutput)
-        let context = ReportContext(
-            rootDirectory: FileManager.default.currentDirectoryPath,
-            color: format == .text && toTerminal && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) != false)
-        let text = format.reporter.render(report, context: context)
-        guard let output else {
-            Terminal.standardOutput(text)
-            return
-        }
-        guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) else {
-            throw TwilintError.unreadable(path: output, reason: "the report cannot be written there")
-        }
+    private func staleMessage(_ stale: [Baseline.Entry]) -> String {
+        let noun = stale.count == 1 ? "entry matches" : "entries match"
+        let list = stale.map { "  \($0.rule) \($0.path)" }.joined(separator: "\n")
+        return "twilint: \(sources.baseline ?? ""): \(stale.count) \(noun) no finding any more (fixed, or moved to another file); "
+            + "refresh it with --write-baseline:\n\(list)"
     }
 
-    private func status(of report: Report) -> ExitStatus {
+    private func status(of report: Report, failOn: FailThreshold, stale: Int, wroteBaseline: Bool) -> ExitStatus {
         if report.isIncomplete { return .failure }
+        if wroteBaseline { return .clean }
+        if sources.baselineStrict && stale > 0 { return .findings }
         guard let threshold = failOn.severity else { return .clean }
         return report.findings.contains { $0.severity >= threshold } ? .findings : .clean
     }
-
-    /// `--select TW001,TW002 --select TW003` → three selectors.
-    static func split(_ values: [String]) -> [String] {
-        values.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-    }
 }
-
-/// `--fail-on`: a severity, or never.
-enum FailThreshold: String, ExpressibleByArgument, CaseIterable {
-    case error, warning, info, never
-
-    var severity: Severity? { Severity(rawValue: rawValue) }
-}
-
-extension OutputFormat: ExpressibleByArgument {}

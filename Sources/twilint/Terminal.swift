@@ -12,7 +12,12 @@ enum Terminal {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
-    static func standardError(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+    static func standardError(_ text: String, newline: Bool = true) {
+        FileHandle.standardError.write(Data((newline ? text + "\n" : text).utf8))
+    }
+
+    /// Writes without adding a line break (a progress line redrawn in place).
+    @Sendable static func standardErrorFragment(_ text: String) {
+        standardError(text, newline: false)
     }
 }

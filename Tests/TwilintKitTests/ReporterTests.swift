@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 @testable import TwilintKit
 import XCTest
 
@@ -8,7 +11,9 @@ final class ReporterTests: XCTestCase {
 
     /// A fixed report: two files, findings of both secret rules, one diagnostic.
     static func sampleReport() throws -> Report {
-        let linter = try Linter(rules: RuleCatalog.load(), options: LintOptions())
+        // Only the secret rules: the golden files pin the reporters, not every rule's docs.
+        let rules = try RuleCatalog.filter(RuleCatalog.load(), select: ["TW001", "TW002"], ignore: [])
+        let linter = try Linter(rules: rules, options: LintOptions())
         let python = linter.run(text: Array("""
             from twilio.rest import Client
             client = Client("AC3f9b2c7d1e4a5b6c8d9e0f1a2b3c4d5e", "9f2c4e6a8b0d1f3e5a7c9b1d3f5e7a9c")
@@ -20,11 +25,13 @@ final class ReporterTests: XCTestCase {
         return Report(
             rules: python.rules, findings: (python.findings + config.findings).sorted(),
             diagnostics: [Diagnostic(.warning, path: "big.min.js", "skipped: 90000000 bytes is over the 67108864-byte limit (raise it with --max-file-size)")],
-            statistics: statistics, duration: 0.0123)
+            statistics: statistics, duration: 0.0123, scannedFiles: python.scannedFiles + config.scannedFiles + ["src/clean.py"])
     }
 
-    private func assertGolden(_ format: OutputFormat, file: String, color: Bool = false) throws {
-        let output = format.reporter.render(try Self.sampleReport(), context: ReportContext(rootDirectory: "/work/project", color: color))
+    private func assertGolden(_ format: OutputFormat, file: String, color: Bool = false,
+                              report: Report? = nil, includeSuppressed: Bool = false) throws {
+        let context = ReportContext(rootDirectory: "/work/project", color: color, includeSuppressed: includeSuppressed)
+        let output = format.reporter.render(try report ?? Self.sampleReport(), context: context)
         let url = Self.golden.appendingPathComponent(file)
         if ProcessInfo.processInfo.environment["TWILINT_UPDATE_GOLDEN"] == "1" {
             try output.write(to: url, atomically: true, encoding: .utf8)
@@ -37,6 +44,78 @@ final class ReporterTests: XCTestCase {
     func testTextWithColor() throws { try assertGolden(.text, file: "report-color.txt", color: true) }
     func testJSON() throws { try assertGolden(.json, file: "report.json") }
     func testSARIF() throws { try assertGolden(.sarif, file: "report.sarif") }
+    func testGCC() throws { try assertGolden(.gcc, file: "report.gcc.txt") }
+    func testJSONLines() throws { try assertGolden(.jsonLines, file: "report.jsonl") }
+    func testGitHub() throws { try assertGolden(.github, file: "report.github.txt") }
+    func testJUnit() throws { try assertGolden(.junit, file: "report.junit.xml") }
+    func testGitLab() throws { try assertGolden(.gitlab, file: "report.gitlab.json") }
+
+    /// The sample report with its TW001 finding silenced by a directive that gives a reason
+    /// (and only the rules it has findings of, so new rules leave its goldens alone).
+    static func suppressedSampleReport() throws -> Report {
+        var report = try sampleReport()
+        report.rules.removeAll { !["TW001", "TW002"].contains($0.id) }
+        let index = try XCTUnwrap(report.findings.firstIndex { $0.ruleID == "TW001" })
+        var finding = report.findings.remove(at: index)
+        finding.suppression = Suppression(directive: "ignore[TW001]", line: 2, reason: "Twilio's documented test account")
+        report.suppressed = [finding]
+        return report
+    }
+
+    func testSuppressedFindingsInJSONWithTheirReason() throws {
+        try assertGolden(.json, file: "report-suppressed.json", report: Self.suppressedSampleReport())
+    }
+
+    func testSuppressedFindingsInSARIFOnlyWhenIncluded() throws {
+        let report = try Self.suppressedSampleReport()
+        let plain = SarifReporter().render(report, context: ReportContext(rootDirectory: "/work/project"))
+        XCTAssertFalse(plain.contains("suppressions"))
+        XCTAssertEqual(plain.components(separatedBy: "\"ruleId\"").count - 1, 2)
+        try assertGolden(.sarif, file: "report-suppressed.sarif", report: report, includeSuppressed: true)
+        try SarifValidator.assertValid(Self.golden.appendingPathComponent("report-suppressed.sarif").path)
+    }
+
+    func testGitHubCommandsEscapePercentLineBreaksAndPropertySeparators() {
+        XCTAssertEqual(GitHubReporter.escapeData("100% done\r\nnext: a,b"), "100%25 done%0D%0Anext: a,b")
+        XCTAssertEqual(GitHubReporter.escapeProperty("dir:a,b/100%.py"), "dir%3Aa%2Cb/100%25.py")
+    }
+
+    func testJUnitEscapesMarkupAndDropsControlCharacters() {
+        XCTAssertEqual(JUnitReporter.escape("<a href=\"x\">&'\u{1B}[0m"), "&lt;a href=&quot;x&quot;&gt;&amp;&apos;\u{FFFD}[0m")
+    }
+
+    func testJUnitParsesAsXMLAndCountsFilesAndFailures() throws {
+        let output = JUnitReporter().render(try Self.sampleReport(), context: ReportContext(rootDirectory: "/work/project"))
+        let document = try XMLDocument(data: Data(output.utf8))
+        let suite = try XCTUnwrap(try document.nodes(forXPath: "/testsuites/testsuite").first as? XMLElement)
+        XCTAssertEqual(suite.attribute(forName: "tests")?.stringValue, "3")
+        XCTAssertEqual(suite.attribute(forName: "failures")?.stringValue, "2")
+        XCTAssertEqual(try document.nodes(forXPath: "//testcase[not(failure)]/@name").map(\.stringValue), ["src/clean.py"])
+    }
+
+    func testGitLabFingerprintsAreUniqueAndSurviveALineMove() throws {
+        let report = try Self.sampleReport()
+        let issues = try XCTUnwrap(try JSONSerialization.jsonObject(
+            with: Data(GitLabReporter().render(report, context: ReportContext(rootDirectory: "/")).utf8)) as? [[String: Any]])
+        let fingerprints = issues.compactMap { $0["fingerprint"] as? String }
+        XCTAssertEqual(Set(fingerprints).count, 3)
+        var moved = report
+        moved.findings = moved.findings.map { finding in
+            var shifted = finding
+            shifted.start.line += 10
+            shifted.end.line += 10
+            return shifted
+        }
+        XCTAssertEqual(GitLabReporter().render(moved, context: ReportContext(rootDirectory: "/")).components(separatedBy: fingerprints[0]).count, 2)
+    }
+
+    func testStatisticsCountEachRuleMostFirst() throws {
+        XCTAssertEqual(StatisticsTable.render(try Self.sampleReport()), """
+            2  TW002  hardcoded-auth-token  error
+            1  TW001  hardcoded-twilio-sid  error
+
+            """)
+    }
 
     func testSARIFGoldenPassesTheSchemaAndGitHubChecks() throws {
         try SarifValidator.assertValid(Self.golden.appendingPathComponent("report.sarif").path)

@@ -10,7 +10,9 @@ public protocol Analyzer: Sendable {
 
 /// The registry of analyzers that rule files may name.
 public enum Analyzers {
-    static let all: [any Analyzer] = []
+    static let all: [any Analyzer] = [UnsignedWebhookAnalyzer(), OptOutHandlingAnalyzer(),
+        MissingE164Validation(), HardcodedPhoneNumber(), SendWithoutOptOutCheck(), ClientSideCredentialsAnalyzer(),
+        UnhandledTwilioExceptionAnalyzer(), GenericTwilioErrorHandlingAnalyzer()]
 
     public static func named(_ name: String) -> (any Analyzer)? {
         all.first { $0.name == name }

@@ -38,6 +38,8 @@ struct BraceStructure {
             var cursor = close + 1
             while model.token(cursor, is: "catch") {
                 var open = cursor + 1
+                // JS `catch ({ code })`: the brace of a destructuring pattern is not the body's.
+                if model.token(open, is: "("), model.partner[open] > open { open = model.partner[open] + 1 }
                 while open < model.tokens.count, !model.token(open, is: "{") { open += 1 }
                 guard open < model.tokens.count, model.partner[open] > open else { break }
                 let pattern = (cursor + 1)..<open
@@ -161,8 +163,10 @@ struct BraceStructure {
             if model.token(cursor, is: "{") { return model.partner[cursor] > cursor ? cursor : nil }
             if model.token(cursor, is: ";") || model.token(cursor, is: "=>") || model.token(cursor, is: "=") || model.token(cursor, is: ",") { return nil }
             if model.token(cursor, is: "(") || model.token(cursor, is: "[") {
+                // A tuple or array type: `-> (Data, URLResponse)`, `: Promise<[A, B]>`.
                 guard model.partner[cursor] > cursor else { return nil }
-                cursor = model.partner[cursor]
+                cursor = model.partner[cursor] + 1
+                continue
             }
             if model.token(cursor, is: ")") || model.token(cursor, is: "}") { return nil }
             cursor += 1

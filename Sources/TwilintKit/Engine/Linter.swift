@@ -11,16 +11,31 @@ public struct LintOptions: Sendable {
     /// Larger files are skipped with a warning (minified bundles are fine well below this).
     public var maxFileSize = 64 << 20
     public var collector = FileCollector.Options()
+    /// The absolute folder relative paths are resolved against (for globs).
+    public var workingDirectory = FileManager.default.currentDirectoryPath
+    /// Files never scanned, even when named explicitly (the configuration's `exclude`).
+    public var exclude: PathPatterns?
+    /// Rules not reported in some files (the configuration's `per-file-ignores`).
+    public var perFileIgnores: [PerFileIgnore] = []
+    /// Resolves rule ids and names in `twilint:` directives; nil knows only the rules that run.
+    public var ruleIndex: RuleIndex?
+    /// Report directives that silence nothing as TW000 `unused-suppression` findings.
+    public var reportUnusedSuppressions = false
+    /// Told as files are done, for a progress line.
+    public var progress: (any ScanProgress)?
 
     public init() {}
 }
 
 /// Scans files with a rule set: collects the files, reads and scans them in
-/// parallel, and returns one sorted, deterministic `Report`.
+/// parallel, and returns one sorted, deterministic `Report`. After the rules, each
+/// file's findings get their baseline hash, lose the rules `per-file-ignores`
+/// skips there, and meet the file's `twilint:` directives.
 public struct Linter: Sendable {
     public let rules: [CompiledRule]
     public let options: LintOptions
     private let scanner: FileScanner
+    private let suppressor: Suppressor
 
     public init(rules: [LoadedRule], options: LintOptions) throws {
         let keywords = rules.flatMap { CompiledRule.keywords(of: $0.rule) }
@@ -28,45 +43,74 @@ public struct Linter: Sendable {
         self.rules = try rules.map { try CompiledRule($0.rule, source: $0.source, prefilter: prefilter) }
         self.options = options
         scanner = FileScanner(rules: self.rules, prefilter: prefilter, redact: options.redact)
+        suppressor = Suppressor(index: options.ruleIndex ?? RuleIndex(rules.map(\.rule)), activeRules: Set(rules.map(\.rule.id)))
     }
 
-    /// Scans `options.paths`.
+    /// Scans `options.paths`, leaving out the files `options.exclude` matches.
     public func run() -> Report {
         let started = DispatchTime.now()
         let (candidates, walkDiagnostics) = FileCollector(options: options.collector).collect(options.paths)
-        let outcomes = ParallelMap.map(candidates, jobs: options.jobs ?? ProcessInfo.processInfo.activeProcessorCount) {
-            scan(path: $0.path)
+        let included = candidates.filter { !isExcluded($0.path) }
+        options.progress?.started(total: included.count)
+        let outcomes = ParallelMap.map(included, jobs: options.jobs ?? ProcessInfo.processInfo.activeProcessorCount) { candidate in
+            let outcome = scan(path: candidate.path)
+            options.progress?.advanced()
+            return outcome
         }
+        options.progress?.finished()
         return report(outcomes, extraDiagnostics: walkDiagnostics, started: started)
     }
 
     /// Scans text that is not on disk (an editor buffer), reported as `path`.
     public func run(text: [UInt8], path: String) -> Report {
+        run(buffers: [SourceBuffer(path: path, bytes: text)])
+    }
+
+    /// Scans files held in memory (staged blobs, an editor buffer), leaving out
+    /// those `options.exclude` matches.
+    public func run(buffers: [SourceBuffer]) -> Report {
         let started = DispatchTime.now()
-        return report([scan(bytes: text, path: path)], extraDiagnostics: [], started: started)
+        let included = buffers.filter { !isExcluded($0.path) }
+        let outcomes = ParallelMap.map(included, jobs: options.jobs ?? ProcessInfo.processInfo.activeProcessorCount) { buffer in
+            buffer.bytes.count > options.maxFileSize
+                ? tooLarge(buffer.path, size: buffer.bytes.count) : scan(bytes: buffer.bytes, path: buffer.path)
+        }
+        return report(outcomes, extraDiagnostics: [], started: started)
+    }
+
+    private func isExcluded(_ path: String) -> Bool {
+        options.exclude?.matches(Paths.absolute(path, in: options.workingDirectory)) ?? false
     }
 
     private func report(_ outcomes: [FileOutcome], extraDiagnostics: [Diagnostic], started: DispatchTime) -> Report {
         var statistics = ScanStatistics()
-        var findings: [Finding] = []
+        var findings: [Finding] = [], suppressed: [Finding] = []
+        var scanned: [String] = []
         var diagnostics = extraDiagnostics
         for outcome in outcomes {
             statistics = statistics + outcome.statistics
             findings += outcome.findings
+            suppressed += outcome.suppressed
             diagnostics += outcome.diagnostics
+            if let path = outcome.scannedPath { scanned.append(path) }
         }
         statistics.unreadable += extraDiagnostics.filter { $0.level == .error }.count
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-        return Report(rules: rules.map(\.rule), findings: findings.sorted(), diagnostics: diagnostics.sorted(),
-                      statistics: statistics, duration: seconds)
+        var ruleList = rules.map(\.rule)
+        if options.reportUnusedSuppressions { ruleList = ([UnusedSuppression.rule] + ruleList).sorted { $0.id < $1.id } }
+        return Report(rules: ruleList, findings: findings.sorted(), diagnostics: diagnostics.sorted(),
+                      statistics: statistics, duration: seconds, suppressed: suppressed.sorted(), scannedFiles: scanned.sorted())
     }
 
     // MARK: - One file
 
     struct FileOutcome {
         var findings: [Finding] = []
+        var suppressed: [Finding] = []
         var diagnostics: [Diagnostic] = []
         var statistics = ScanStatistics()
+        /// Set when the file was scanned (not skipped).
+        var scannedPath: String?
     }
 
     private func scan(path: String) -> FileOutcome {
@@ -79,10 +123,7 @@ public struct Linter: Sendable {
         do {
             bytes = try FileReader.read(path, limit: options.maxFileSize)
         } catch FileReader.Failure.tooLarge(let size) {
-            outcome.statistics.skippedTooLarge = 1
-            outcome.diagnostics.append(Diagnostic(.warning, path: path,
-                "skipped: \(size) bytes is over the \(options.maxFileSize)-byte limit (raise it with --max-file-size)"))
-            return outcome
+            return tooLarge(path, size: size)
         } catch FileReader.Failure.system(let reason) {
             outcome.statistics.unreadable = 1
             outcome.diagnostics.append(Diagnostic(.error, path: path, "cannot be read (\(reason))"))
@@ -107,14 +148,52 @@ public struct Linter: Sendable {
         }
         outcome.statistics.filesScanned = 1
         outcome.statistics.bytesScanned = bytes.count
+        outcome.scannedPath = path
         if !TextCheck.isValidUTF8(bytes) {
             outcome.statistics.notUTF8 = 1
             outcome.diagnostics.append(Diagnostic(.note, path: path, "not valid UTF-8; scanned as bytes"))
         }
-        let (findings, diagnostics) = scanner.scan(SourceFile(path: path, language: language, bytes: bytes))
-        outcome.findings = findings
+        let file = SourceFile(path: path, language: language, bytes: bytes)
+        let (findings, diagnostics) = scanner.scan(file)
         outcome.diagnostics += diagnostics
+        outcome.findings = MatchHasher.assign(findings, bytes: bytes)
+        let skipped = skippedRules(path)
+        if !skipped.isEmpty { outcome.findings.removeAll { skipped.contains($0.ruleID) } }
+        if file.withBytes(DirectiveParser.mayHoldDirectives) { applyDirectives(in: file, to: &outcome) }
         return outcome
+    }
+
+    private func tooLarge(_ path: String, size: Int) -> FileOutcome {
+        var outcome = FileOutcome()
+        outcome.statistics.skippedTooLarge = 1
+        outcome.diagnostics.append(Diagnostic(.warning, path: path,
+            "skipped: \(size) bytes is over the \(options.maxFileSize)-byte limit (raise it with --max-file-size)"))
+        return outcome
+    }
+
+    /// The rules `per-file-ignores` turns off for `path`.
+    private func skippedRules(_ path: String) -> Set<String> {
+        guard !options.perFileIgnores.isEmpty else { return [] }
+        let absolute = Paths.absolute(path, in: options.workingDirectory)
+        return options.perFileIgnores.reduce(into: Set<String>()) { skipped, entry in
+            if entry.patterns.matches(absolute) { skipped.formUnion(entry.rules) }
+        }
+    }
+
+    /// Moves the findings the file's directives cover to `suppressed` and, when
+    /// asked, reports the directives that silence nothing.
+    private func applyDirectives(in file: SourceFile, to outcome: inout FileOutcome) {
+        let directives = DirectiveParser.directives(in: file)
+        guard !directives.isEmpty else { return }
+        let applied = suppressor.apply(directives, to: outcome.findings, path: file.path)
+        outcome.findings = applied.findings
+        outcome.suppressed = applied.suppressed
+        outcome.diagnostics += applied.diagnostics
+        guard options.reportUnusedSuppressions, !applied.unused.isEmpty else { return }
+        let secretRules = Set(rules.filter(\.rule.redact).map(\.rule.id))
+        let secrets = options.redact ? (applied.findings + applied.suppressed).filter { secretRules.contains($0.ruleID) }.map(\.byteRange) : []
+        let unused = MatchHasher.assign(UnusedSuppression.findings(applied.unused, in: file, redactions: secrets), bytes: file.bytes)
+        outcome.findings = (outcome.findings + unused).sorted()
     }
 }
 

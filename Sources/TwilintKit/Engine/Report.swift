@@ -35,13 +35,24 @@ public struct Report: Sendable {
     public var statistics: ScanStatistics
     /// Wall time of the scan in seconds (text output only: machine formats stay deterministic).
     public var duration: Double
+    /// Findings silenced by inline `twilint:` directives, sorted; not in `findings`.
+    public var suppressed: [Finding]
+    /// The paths of the files that were scanned, sorted.
+    public var scannedFiles: [String]
+    /// Findings left out because the baseline (`--baseline`) already records them.
+    public var baselined = 0
+    /// Findings left out because they sit on lines `--diff` did not add or change.
+    public var unchanged = 0
 
-    public init(rules: [Rule], findings: [Finding], diagnostics: [Diagnostic], statistics: ScanStatistics, duration: Double) {
+    public init(rules: [Rule], findings: [Finding], diagnostics: [Diagnostic], statistics: ScanStatistics, duration: Double,
+                suppressed: [Finding] = [], scannedFiles: [String] = []) {
         self.rules = rules
         self.findings = findings
         self.diagnostics = diagnostics
         self.statistics = statistics
         self.duration = duration
+        self.suppressed = suppressed
+        self.scannedFiles = scannedFiles
     }
 
     /// How many findings there are of each severity.

@@ -32,11 +32,18 @@ public struct Finding: Codable, Hashable, Sendable {
     public var snippetColumns: Range<Int>
     /// A hash of the rule and the (redacted) line text, stable when lines move.
     public var lineHash: String
+    /// `hash:n`: a hash of the matched text and its occurrence among the file's
+    /// findings of this rule with the same text. The baseline's key: it survives
+    /// the code moving and never holds the secret itself. Set by the linter.
+    public var matchHash: String
+    /// The inline directive that silenced this finding, when one did.
+    public var suppression: Suppression?
 
     public init(
         ruleID: String, ruleName: String, severity: Severity, message: String, path: String,
         start: SourcePosition, end: SourcePosition, byteRange: Range<Int>,
-        snippet: String, snippetColumns: Range<Int>, lineHash: String
+        snippet: String, snippetColumns: Range<Int>, lineHash: String,
+        matchHash: String = "", suppression: Suppression? = nil
     ) {
         self.ruleID = ruleID
         self.ruleName = ruleName
@@ -49,6 +56,8 @@ public struct Finding: Codable, Hashable, Sendable {
         self.snippet = snippet
         self.snippetColumns = snippetColumns
         self.lineHash = lineHash
+        self.matchHash = matchHash
+        self.suppression = suppression
     }
 }
 

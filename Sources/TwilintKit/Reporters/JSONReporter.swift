@@ -10,6 +10,8 @@ public struct JSONReporter: Reporter {
         let schemaVersion = 1
         let tool = Tool()
         let findings: [Entry]
+        /// Findings silenced by `twilint:` directives, with the directive and its reason.
+        let suppressed: [Entry]
         let diagnostics: [Diagnostic]
         let summary: Summary
     }
@@ -31,6 +33,7 @@ public struct JSONReporter: Reporter {
         let endColumn: Int
         let snippet: String
         let fingerprint: String
+        let suppression: Suppression?
     }
 
     struct Summary: Encodable {
@@ -39,6 +42,11 @@ public struct JSONReporter: Reporter {
         let findings: [String: Int]
         let errors: Int
         let incomplete: Bool
+        let suppressed: Int
+        /// Left out because the baseline records them.
+        let baselined: Int
+        /// Left out because `--diff` did not change their lines.
+        let unchanged: Int
     }
 
     struct Skipped: Encodable {
@@ -52,6 +60,7 @@ public struct JSONReporter: Reporter {
         let stats = report.statistics
         let document = Document(
             findings: report.findings.map(Self.entry),
+            suppressed: report.suppressed.map(Self.entry),
             diagnostics: report.diagnostics.filter { $0.level != .note },
             summary: Summary(
                 filesScanned: stats.filesScanned,
@@ -59,7 +68,8 @@ public struct JSONReporter: Reporter {
                                       tooLarge: stats.skippedTooLarge, unreadable: stats.unreadable),
                 findings: Dictionary(uniqueKeysWithValues: Severity.allCases.map { ($0.rawValue, report.count($0)) }),
                 errors: report.diagnostics.filter { $0.level == .error }.count,
-                incomplete: report.isIncomplete))
+                incomplete: report.isIncomplete,
+                suppressed: report.suppressed.count, baselined: report.baselined, unchanged: report.unchanged))
         return JSONOutput.encode(document, pretty: true) + "\n"
     }
 
@@ -67,7 +77,7 @@ public struct JSONReporter: Reporter {
         Entry(rule: finding.ruleID, name: finding.ruleName, severity: finding.severity, message: finding.message,
               path: finding.path, line: finding.start.line, column: finding.start.column,
               endLine: finding.end.line, endColumn: finding.end.column, snippet: finding.snippet,
-              fingerprint: finding.lineHash)
+              fingerprint: finding.lineHash, suppression: finding.suppression)
     }
 }
 

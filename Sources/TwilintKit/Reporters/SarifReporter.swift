@@ -17,7 +17,7 @@ public struct SarifReporter: Reporter {
         let run = Run(
             tool: Tool(driver: Driver(rules: report.rules.map(descriptor))),
             originalUriBaseIds: ["%SRCROOT%": ArtifactLocation(uri: Self.fileURI(root), uriBaseId: nil)],
-            results: report.findings.map { finding in
+            results: (context.includeSuppressed ? (report.findings + report.suppressed).sorted() : report.findings).map { finding in
                 Result(
                     ruleId: finding.ruleID, ruleIndex: ruleIndex[finding.ruleID] ?? 0,
                     level: finding.severity.sarifLevel, message: Message(text: finding.message),
@@ -25,7 +25,8 @@ public struct SarifReporter: Reporter {
                         startLine: finding.start.line, startColumn: finding.start.column,
                         endLine: finding.end.line, endColumn: finding.end.column,
                         snippet: Message(text: finding.snippet)))],
-                    partialFingerprints: ["primaryLocationLineHash": finding.lineHash])
+                    partialFingerprints: ["primaryLocationLineHash": finding.lineHash],
+                    suppressions: finding.suppression.map { [SarifSuppression(kind: Suppression.sarifKind, justification: $0.reason)] })
             },
             invocations: [Invocation(executionSuccessful: !report.isIncomplete, toolExecutionNotifications: notifications)])
         return JSONOutput.encode(Log(runs: [run]), pretty: true) + "\n"
@@ -37,7 +38,7 @@ public struct SarifReporter: Reporter {
         return ReportingDescriptor(
             id: rule.id, name: rule.name,
             shortDescription: Message(text: rule.docs.summary),
-            fullDescription: Message(text: rule.docs.what),
+            fullDescription: Message(text: Self.shortened(rule.docs.what, limit: 1024)),
             help: Help(text: rule.helpText, markdown: rule.helpMarkdown),
             helpUri: "\(TwilintVersion.informationURI)/blob/main/rules/\(rule.id)-\(rule.name).yml",
             defaultConfiguration: Configuration(level: rule.severity.sarifLevel),
@@ -56,6 +57,18 @@ public struct SarifReporter: Reporter {
             artifact = ArtifactLocation(uri: Self.percentEncoded(path), uriBaseId: "%SRCROOT%")
         }
         return Location(physicalLocation: PhysicalLocation(artifactLocation: artifact, region: region))
+    }
+
+    /// At most `limit` characters (GitHub refuses longer descriptions), cut after a
+    /// sentence when one ends in the second half, else after a word, with `…`.
+    static func shortened(_ text: String, limit: Int) -> String {
+        guard text.count > limit else { return text }
+        let head = text.prefix(limit - 1)
+        if let stop = head.range(of: ". ", options: .backwards), head.distance(from: head.startIndex, to: stop.lowerBound) > limit / 2 {
+            return String(head[..<stop.lowerBound]) + ". …"
+        }
+        let cut = head.lastIndex(of: " ") ?? head.endIndex
+        return String(head[..<cut]) + "…"
     }
 
     static func percentEncoded(_ path: String) -> String {
@@ -122,6 +135,13 @@ public struct SarifReporter: Reporter {
         let message: Message
         let locations: [Location]
         let partialFingerprints: [String: String]
+        /// Present only on suppressed results (`--include-suppressed`).
+        let suppressions: [SarifSuppression]?
+    }
+
+    struct SarifSuppression: Encodable {
+        let kind: String
+        let justification: String?
     }
 
     struct Location: Encodable { let physicalLocation: PhysicalLocation }

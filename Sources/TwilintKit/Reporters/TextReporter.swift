@@ -38,6 +38,9 @@ public struct TextReporter: Reporter {
         if stats.notUTF8 > 0 { line += "; \(plural(stats.notUTF8, "file")) not UTF-8 (scanned as bytes)" }
         let errors = report.diagnostics.filter { $0.level == .error }.count
         if errors > 0 { line += "; \(plural(errors, "error")) reading files or running rules (see above)" }
+        if !report.suppressed.isEmpty { line += "; \(report.suppressed.count) suppressed" }
+        if report.baselined > 0 { line += "; \(report.baselined) in the baseline" }
+        if report.unchanged > 0 { line += "; \(report.unchanged) on unchanged lines" }
         line += "."
         return (report.findings.isEmpty ? "" : "\n") + style.bold(line) + "\n"
     }

@@ -151,6 +151,23 @@ final class CodeModelTests: XCTestCase {
         XCTAssertEqual(m.tryBlocks.first?.handlers.map(\.binding), ["error", "error"])
     }
 
+    func testFunctionsReturningTuplesAndArrays() {
+        let swift = model("SMS.swift", """
+            func send() async throws -> (Data, URLResponse) {
+                try await URLSession.shared.data(for: request)
+            }
+            """)
+        XCTAssertEqual(swift.functions.map(\.name), ["send"])
+        XCTAssertTrue(swift.text(swift.functions[0].body).contains("URLSession"))
+        let script = model("pair.ts", "async function pair(): Promise<[string, number]> { return ['a', 1]; }")
+        XCTAssertEqual(script.functions.map(\.name), ["pair"])
+    }
+
+    func testJavaScriptCatchWithDestructuringPattern() {
+        let m = model("send.js", "try { await send(); } catch ({ code, message }) { log(code); }")
+        XCTAssertEqual(m.tryBlocks.first?.handlers.map { m.text($0.body).trimmingCharacters(in: .whitespaces) }, ["log(code);"])
+    }
+
     func testMalformedInputNeverCrashes() {
         for source in ["def (", "try:", "app.post('/x', (req, res) => {", "func x( {", "}}}{{{)))", "do { catch", "except X as:"] {
             for path in ["a.py", "a.js", "a.swift", "a.ts"] {

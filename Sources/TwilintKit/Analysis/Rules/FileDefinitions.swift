@@ -1,0 +1,82 @@
+/// What the names of one file stand for, so a heuristic can follow a name to
+/// its definition in the same file: functions (by their last name part),
+/// types (`struct`/`class`/`actor`/`enum` bodies) and assigned values
+/// (`const x = …`, `let x = …`, Python `x = …`).
+struct FileDefinitions {
+    private(set) var functionBodies: [String: [Range<Int>]] = [:]
+    private(set) var typeBodies: [String: Range<Int>] = [:]
+    /// The right-hand sides of assignments, by the assigned name.
+    private(set) var values: [String: [Range<Int>]] = [:]
+
+    init(_ model: CodeModel) {
+        for function in model.functions {
+            guard let name = function.name?.split(separator: ".").last.map(String.init) else { continue }
+            functionBodies[name, default: []].append(function.body)
+        }
+        let python = model.file.language == .python
+        let tokens = model.tokens
+        for index in tokens.indices where model.isIdentifier(index) {
+            if ["struct", "class", "actor", "enum"].contains(where: { model.token(index, is: $0) }), model.isIdentifier(index + 1) {
+                if let body = python ? pythonClassBody(model, keyword: index) : braceBody(model, after: index + 1) {
+                    typeBodies[model.text(ofToken: index + 1)] = body
+                }
+            } else if let equals = assignment(model, name: index, python: python), equals + 1 < tokens.count {
+                values[model.text(ofToken: index), default: []].append(statement(model, from: equals + 1))
+            }
+        }
+    }
+
+    /// Every range a name stands for in this file.
+    func ranges(named name: String) -> [Range<Int>] {
+        (functionBodies[name] ?? []) + (typeBodies[name].map { [$0] } ?? []) + (values[name] ?? [])
+    }
+
+    /// The `=` of `const x =`, `let x: Set<String> =`, Python `x =` / `x: list[str] =` at the start of a line.
+    private func assignment(_ model: CodeModel, name: Int, python: Bool) -> Int? {
+        guard python ? model.startsLine(name) : ["const", "let", "var"].contains(where: { model.token(name - 1, is: $0) }) else { return nil }
+        if model.token(name + 1, is: "=") { return name + 1 }
+        guard model.token(name + 1, is: ":") else { return nil }
+        let line = model.line(of: model.tokens[name].range.lowerBound)
+        var cursor = name + 2
+        while cursor < model.tokens.count, cursor < name + 30, model.line(of: model.tokens[cursor].range.lowerBound) == line {
+            if model.token(cursor, is: "=") { return cursor }
+            if model.token(cursor, is: "{") || model.token(cursor, is: ";") { return nil }
+            cursor = max(cursor, model.partner[cursor]) + 1
+        }
+        return nil
+    }
+
+    private func braceBody(_ model: CodeModel, after index: Int) -> Range<Int>? {
+        var cursor = index + 1
+        while cursor < model.tokens.count, cursor < index + 60 {
+            if model.token(cursor, is: "{") {
+                guard model.partner[cursor] > cursor else { return nil }
+                return model.tokens[cursor].range.upperBound..<model.tokens[model.partner[cursor]].range.lowerBound
+            }
+            if model.token(cursor, is: ";") || model.token(cursor, is: "=") { return nil }
+            cursor += 1
+        }
+        return nil
+    }
+
+    private func pythonClassBody(_ model: CodeModel, keyword: Int) -> Range<Int>? {
+        let structure = PythonStructure(model)
+        guard let colon = structure.headerColon(after: keyword + 1) else { return nil }
+        return structure.block(afterColon: colon, indent: model.indentation(ofLineAt: model.tokens[keyword].range.lowerBound))
+    }
+
+    /// From token `start` to the end of its statement: a `;`, or a new line that does not continue an expression.
+    private func statement(_ model: CodeModel, from start: Int) -> Range<Int> {
+        let continuing: Set<String> = ["=", ",", "(", "[", "{", ".", "+", "||", "&&", "??", "?", ":", "=>"]
+        var cursor = start
+        var last = start
+        while cursor < model.tokens.count {
+            if cursor > start, model.token(cursor, is: ";") { break }
+            if cursor > start, model.startsLine(cursor), !model.token(cursor, is: "."), !model.token(cursor, is: "?."),
+               !continuing.contains(model.text(ofToken: cursor - 1)) { break }
+            last = model.partner[cursor] > cursor ? model.partner[cursor] : cursor
+            cursor = last + 1
+        }
+        return model.tokens[start].range.lowerBound..<model.tokens[last].range.upperBound
+    }
+}

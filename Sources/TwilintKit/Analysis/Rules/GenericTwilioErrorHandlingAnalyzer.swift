@@ -1,0 +1,10 @@
+/// TW008: an `except`/`catch` clause, `.catch(fn)` callback or Swift status-check branch that
+/// receives a Twilio error and neither reads its code nor passes it on. Reported on the
+/// `except`/`catch` keyword (the `catch` name of `.catch(fn)`, the `guard`/`if` of a status check).
+struct GenericTwilioErrorHandlingAnalyzer: Analyzer {
+    let name = "generic-twilio-error-handling"
+
+    func findings(in file: SourceFile) -> [Range<Int>] {
+        TwilioErrorHandling.of(file).genericHandlers
+    }
+}

@@ -1,0 +1,155 @@
+/// Phone numbers as they are written in source: the shapes TW006 reports, the
+/// numbers inside TwiML and form-encoded strings, and the names that hold phones.
+enum PhoneNumberText {
+    /// Whether `text` is exactly one phone number: E.164 (`+` and 8–15 digits,
+    /// optionally spaced like `+1 415 555 1234`) or punctuated NANP
+    /// (`(415) 555-1234`, `415-555-1234`, `1-800-555-1234`), after an optional
+    /// `whatsapp:`/`tel:`/`sms:` prefix. A bare run of digits is not a phone number.
+    static func isPhoneNumber<S: StringProtocol>(_ text: S) -> Bool {
+        var body = Substring(text)
+        for prefix in ["whatsapp:", "tel:", "sms:"] where body.lowercased().hasPrefix(prefix) {
+            body = body.dropFirst(prefix.count)
+            break
+        }
+        guard (8...22).contains(body.utf8.count) else { return false }
+        if body.first == "+" { return isInternational(body.dropFirst()) }
+        return isNANP(body)
+    }
+
+    /// `+` already dropped: digits with optional single separators, 8–15 digits, no leading 0.
+    private static func isInternational(_ text: Substring) -> Bool {
+        guard let first = text.first, first.isASCII, first.isNumber, first != "0",
+              let last = text.last, last.isASCII, last.isNumber else { return false }
+        var digits = 0
+        var previousSeparator: Character?
+        for character in text {
+            if character.isASCII && character.isNumber {
+                digits += 1
+                previousSeparator = nil
+            } else if " -.()".contains(character) {
+                // `+1 (415) 555-1234` pairs `) ` and ` (`; no other two separators may touch.
+                if let previous = previousSeparator, !(previous == ")" && character == " ") && !(previous == " " && character == "(") {
+                    return false
+                }
+                previousSeparator = character
+            } else {
+                return false
+            }
+        }
+        return (8...15).contains(digits)
+    }
+
+    private static let nanpShapes: Set<String> = [
+        "(ddd) ddd-dddd", "(ddd)ddd-dddd", "(ddd) ddd.dddd", "(ddd) ddd dddd",
+        "ddd-ddd-dddd", "ddd.ddd.dddd", "ddd ddd dddd", "ddd ddd-dddd",
+    ]
+
+    /// `(415) 555-1234`, `415-555-1234`, `415.555.1234`, with an optional `1-`/`1 ` trunk prefix.
+    private static func isNANP(_ text: Substring) -> Bool {
+        var shape = String(text.map { $0.isASCII && $0.isNumber ? "d" : $0 })
+        if text.hasPrefix("1"), shape.count > 2 {
+            let separator = shape[shape.index(after: shape.startIndex)]
+            if " -.".contains(separator) { shape = String(shape.dropFirst(2)) }
+        }
+        return nanpShapes.contains(shape)
+    }
+
+    /// Phone numbers inside a longer string, as byte offsets relative to `text`:
+    /// TwiML (`<Dial>+1…</Dial>`, `<Number>…</Number>`, `callerId="…"`) and
+    /// form-encoded REST bodies (`To=%2B1…&From=+1…`).
+    static func embeddedNumbers(in text: String) -> [Range<Int>] {
+        let bytes = Array(text.utf8)
+        var found: [Range<Int>] = []
+        // TwiML elements: the text between `<Dial…>`/`<Number…>` and the next `<`.
+        for tag in ["<Dial", "<Number"] {
+            for start in occurrences(of: tag, in: bytes) {
+                guard let close = bytes[start...].firstIndex(of: UInt8(ascii: ">")) else { continue }
+                let valueStart = close + 1
+                let valueEnd = bytes[valueStart...].firstIndex(of: UInt8(ascii: "<")) ?? bytes.count
+                let trimmed = trim(valueStart..<valueEnd, in: bytes)
+                if isPhoneNumber(String(decoding: bytes[trimmed], as: UTF8.self)) { found.append(trimmed) }
+            }
+        }
+        // TwiML attributes and form fields: callerId="…", To=…&.
+        for key in ["callerId=", "To=", "From=", "CallerId="] {
+            for start in occurrences(of: key, in: bytes) {
+                if key != "callerId=" {
+                    // A form field starts the string or follows `&`/`?`.
+                    guard start == 0 || [UInt8(ascii: "&"), UInt8(ascii: "?")].contains(bytes[start - 1]) else { continue }
+                }
+                var valueStart = start + key.utf8.count
+                let quote = valueStart < bytes.count && (bytes[valueStart] == UInt8(ascii: "\"") || bytes[valueStart] == UInt8(ascii: "'"))
+                    ? bytes[valueStart] : nil
+                if quote != nil { valueStart += 1 }
+                var valueEnd = valueStart
+                while valueEnd < bytes.count {
+                    let byte = bytes[valueEnd]
+                    if let quote, byte == quote { break }
+                    if quote == nil, byte == UInt8(ascii: "&") || byte == UInt8(ascii: " ") || byte == UInt8(ascii: ">") { break }
+                    valueEnd += 1
+                }
+                let value = String(decoding: bytes[valueStart..<valueEnd], as: UTF8.self)
+                    .replacingOccurrences(of: "%2B", with: "+").replacingOccurrences(of: "%2b", with: "+")
+                    .replacingOccurrences(of: "%20", with: " ").replacingOccurrences(of: "%3A", with: ":")
+                if isPhoneNumber(value) { found.append(valueStart..<valueEnd) }
+            }
+        }
+        return found.sorted { $0.lowerBound < $1.lowerBound }
+    }
+
+    private static func occurrences(of needle: String, in bytes: [UInt8]) -> [Int] {
+        let pattern = Array(needle.utf8)
+        guard bytes.count >= pattern.count else { return [] }
+        return (0...(bytes.count - pattern.count)).filter { start in
+            pattern.indices.allSatisfy { bytes[start + $0] == pattern[$0] }
+        }
+    }
+
+    private static func trim(_ range: Range<Int>, in bytes: [UInt8]) -> Range<Int> {
+        var lower = range.lowerBound, upper = range.upperBound
+        while lower < upper, ASCII.isWhitespace(bytes[lower]) { lower += 1 }
+        while upper > lower, ASCII.isWhitespace(bytes[upper - 1]) { upper -= 1 }
+        return lower..<upper
+    }
+
+    // MARK: - Names
+
+    private static let phoneWords: Set<String> = [
+        "to", "from", "phone", "phones", "number", "numbers", "num", "caller", "callerid", "recipient", "recipients",
+        "sender", "mobile", "cell", "msisdn", "tel", "whatsapp", "sms", "destination", "dest", "dial", "fax",
+        "hotline", "helpline",
+    ]
+    /// Words that make a "number" something other than a phone, or a phone a mere example.
+    private static let otherWords: Set<String> = [
+        "account", "order", "tracking", "serial", "invoice", "version", "build", "card", "zip", "postal", "ssn",
+        "port", "example", "sample", "placeholder", "format", "pattern", "regex", "mask", "hint", "test",
+    ]
+
+    /// Whether a variable, key, label or environment name holds a phone number:
+    /// `to`, `from_`, `callerId`, `TWILIO_PHONE_NUMBER`, `SALES_PHONE`, `forwardTo`.
+    static func isPhoneName(_ name: String) -> Bool {
+        let words = self.words(of: name)
+        return words.contains(where: phoneWords.contains) && !words.contains(where: otherWords.contains)
+    }
+
+    /// `TWILIO_PHONE_NUMBER` → [twilio, phone, number]; `callerId` → [caller, id]; `callerID` → [caller, id].
+    static func words(of name: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        var previous: Character?
+        for character in name {
+            if !(character.isLetter || character.isNumber) {
+                if !current.isEmpty { words.append(current) }
+                current = ""
+            } else if character.isUppercase, let previous, previous.isLowercase || previous.isNumber {
+                if !current.isEmpty { words.append(current) }
+                current = String(character)
+            } else {
+                current.append(character)
+            }
+            previous = character
+        }
+        if !current.isEmpty { words.append(current) }
+        return words.map { $0.lowercased() }
+    }
+}

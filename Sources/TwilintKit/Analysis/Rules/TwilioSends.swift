@@ -1,0 +1,305 @@
+/// Finds a file's Twilio sends (see `TwilioSend`): helper-library calls
+/// `….messages|calls|verifications|verification_checks.create(to=…)` (JS/TS `{ to }`),
+/// and hand-built REST requests — a `To` field (`"To": x`, `{ To: x }`,
+/// `URLQueryItem(name: "To", …)`, `"To=\(x)&…"`) near a `…/Messages.json`,
+/// `…/Messages` or `…/Calls.json` URL in the same function or bound to a
+/// module-level name the function uses.
+struct TwilioSends {
+    let model: CodeModel
+    private var file: SourceFile { model.file }
+
+    /// The sends of `file`, found once.
+    static func of(_ file: SourceFile) -> [TwilioSend] {
+        file.memo("twilio-sends") { TwilioSends(model: CodeModel.of(file)).find() }
+    }
+
+    func find() -> [TwilioSend] {
+        (libraryCalls() + restRequests()).sorted { $0.anchor.lowerBound < $1.anchor.lowerBound }
+    }
+
+    // MARK: - Helper library calls
+
+    private static let resources: [String: TwilioSend.Kind] = [
+        "messages": .message, "calls": .call, "verifications": .verification,
+        "verification_checks": .verificationCheck, "verificationChecks": .verificationCheck,
+    ]
+
+    private func libraryCalls() -> [TwilioSend] {
+        model.calls.compactMap { call in
+            let method = model.text(call.name)
+            guard method == "create" || method == "create_async" else { return nil }
+            let parts = call.callee.split(separator: ".")
+            guard parts.count >= 2 else { return nil }
+            var resource = String(parts[parts.count - 2])
+            if resource.hasSuffix("()") || resource.hasSuffix("[]") { resource.removeLast(2) }
+            guard let kind = Self.resources[resource], let recipient = call.argument(named: "to") else { return nil }
+            return TwilioSend(
+                kind: kind, anchor: call.name, recipient: recipient,
+                recipientIsFixed: isFixed(recipient, at: call.name.lowerBound),
+                scope: judgedScope(of: call.name.lowerBound), isREST: false)
+        }
+    }
+
+    // MARK: - REST requests
+
+    private func restRequests() -> [TwilioSend] {
+        let boundURLs = moduleLevelURLNames()
+        var sends: [TwilioSend] = []
+        for index in model.tokens.indices {
+            guard let field = toField(at: index),
+                  let kind = restKind(around: field.key.lowerBound, boundURLs: boundURLs) else { continue }
+            sends.append(TwilioSend(
+                kind: kind, anchor: sendingCall(around: field.key) ?? field.key, recipient: field.value,
+                recipientIsFixed: field.isLiteral || isFixed(field.value, at: field.key.lowerBound),
+                scope: judgedScope(of: field.key.lowerBound), isREST: true))
+        }
+        return sends
+    }
+
+    /// The kind of Twilio resource a URL string names, if any.
+    private func resourceKind(ofURLToken index: Int) -> TwilioSend.Kind? {
+        let token = model.tokens[index]
+        guard token.kind == .string else { return nil }
+        let text = model.text(token.range)
+        for (resource, kind) in [("/Messages", TwilioSend.Kind.message), ("/Calls", .call)] {
+            guard let found = text.range(of: resource) else { continue }
+            let rest = text[found.upperBound...]
+            if rest.hasPrefix(".json") { return kind }
+            // `/Messages` without `.json`: at the end of the literal, on a line that names the account path.
+            if rest.isEmpty || rest.first.map({ "\"'`?".contains($0) || $0 == "\\" || $0 == "$" }) == true {
+                let line = model.text(file.lineRange(containing: token.range.lowerBound))
+                if line.contains("Accounts/") || line.contains("twilio.com") { return kind }
+            }
+        }
+        return nil
+    }
+
+    /// Names bound, outside any function, to a Messages/Calls URL: `MESSAGES_URL = f"…/Messages.json"`.
+    private func moduleLevelURLNames() -> [String: TwilioSend.Kind] {
+        var names: [String: TwilioSend.Kind] = [:]
+        for index in model.tokens.indices where model.tokens[index].kind == .string {
+            guard let kind = resourceKind(ofURLToken: index),
+                  model.enclosingFunction(of: model.tokens[index].range.lowerBound) == nil else { continue }
+            let line = file.lineRange(containing: model.tokens[index].range.lowerBound)
+            var cursor = model.tokenIndex(atOrAfter: line.lowerBound)
+            while cursor < index {
+                if model.isIdentifier(cursor), model.token(cursor + 1, is: "=") || model.token(cursor + 1, is: ":") {
+                    names[model.text(ofToken: cursor)] = kind
+                    break
+                }
+                cursor += 1
+            }
+        }
+        return names
+    }
+
+    /// The resource a `To` field is sent to: a URL in the innermost enclosing function that
+    /// has one (or a module-level URL name it uses); for module-level code, a URL in the file.
+    private func restKind(around offset: Int, boundURLs: [String: TwilioSend.Kind]) -> TwilioSend.Kind? {
+        let enclosing = model.functions.filter { $0.body.contains(offset) }.sorted { $0.body.count < $1.body.count }
+        let ranges = enclosing.isEmpty ? [0..<file.bytes.count] : enclosing.map(\.extent)
+        for range in ranges {
+            var nearest: (distance: Int, kind: TwilioSend.Kind)?
+            for index in tokenIndices(in: range) {
+                let token = model.tokens[index]
+                let kind = token.kind == .string ? resourceKind(ofURLToken: index)
+                    : token.kind == .identifier ? boundURLs[model.text(token.range)] : nil
+                guard let kind else { continue }
+                let distance = abs(token.range.lowerBound - offset)
+                if nearest == nil || distance < nearest!.distance { nearest = (distance, kind) }
+            }
+            if let nearest { return nearest.kind }
+        }
+        return nil
+    }
+
+    private struct Field {
+        var key: Range<Int>
+        var value: Range<Int>
+        var isLiteral = false
+    }
+
+    /// A `To` field at token `index`: `"To": x`, `To: x`, `dict(To=x)`, `data["To"] = x`, `("To", x)`,
+    /// `append("To", x)`, `URLQueryItem(name: "To", value: x)`, or `"To=…"` in a form body.
+    private func toField(at index: Int) -> Field? {
+        let token = model.tokens[index]
+        let text = model.text(token.range)
+        switch token.kind {
+        case .string where CallFinder.unquoted(text) == "To":
+            if model.token(index + 1, is: ":") {
+                return field(key: index, valueFrom: index + 2)
+            }
+            if model.token(index - 1, is: "["), model.token(index + 1, is: "]"), model.token(index + 2, is: "=") {
+                return field(key: index, valueFrom: index + 3, sameLineOnly: true)  // `data["To"] = to`
+            }
+            if model.token(index + 1, is: ",") {
+                var start = index + 2
+                if model.isIdentifier(start), model.token(start + 1, is: ":") { start += 2 }  // `value: x`
+                return field(key: index, valueFrom: start)
+            }
+            return nil
+        case .identifier where text == "To":
+            if model.token(index - 1, is: ".") || model.token(index - 1, is: "let") || model.token(index - 1, is: "var")
+                || model.token(index - 1, is: "case") { return nil }
+            if model.token(index + 1, is: ":"), file.language != .python {
+                return field(key: index, valueFrom: index + 2)
+            }
+            if model.token(index + 1, is: "="), file.language == .python, model.token(index - 1, is: "(") || model.token(index - 1, is: ",") {
+                return field(key: index, valueFrom: index + 2)
+            }
+            return nil
+        case .string:
+            return formField(at: index, text: text)
+        default:
+            return nil
+        }
+    }
+
+    /// `"To=\(to)&Body=…"`, `f"To={to}&…"`, `` `To=${to}&…` ``, `"To=" + encodeURIComponent(to)`, `"To=+1555…&…"`.
+    private func formField(at index: Int, text: String) -> Field? {
+        guard let found = text.range(of: "To=") else { return nil }
+        let before = text[..<found.lowerBound].last
+        guard before == nil || "&?\"'`".contains(before!) else { return nil }
+        let start = model.tokens[index].range.lowerBound
+        let keyStart = start + text.utf8.distance(from: text.utf8.startIndex, to: found.lowerBound.samePosition(in: text.utf8)!)
+        let key = keyStart..<(keyStart + 2)
+        let rest = text[found.upperBound...]
+        let inline = rest.prefix { $0 != "&" && $0 != "\"" && $0 != "'" && $0 != "`" && $0 != "\\" && $0 != "{" && $0 != "$" }
+        if !inline.isEmpty {
+            let valueStart = keyStart + 3
+            return Field(key: key, value: valueStart..<(valueStart + inline.utf8.count), isLiteral: true)
+        }
+        // The value is the interpolated code that follows, or the operand of `+`.
+        var next = index + 1
+        if model.token(next, is: "+") { next += 1 }
+        guard next < model.tokens.count, model.tokens[next].kind != .string else { return nil }
+        var end = next
+        while end < model.tokens.count, model.tokens[end].kind != .string, !model.token(end, is: "+"),
+              !model.token(end, is: ","), !model.token(end, is: ";") {
+            if model.partner[end] > end { end = model.partner[end] }
+            if model.partner[end] >= 0, model.partner[end] < next { break }  // an unmatched closer
+            end += 1
+        }
+        guard end > next else { return nil }
+        var first = next, last = end - 1
+        // Unwrap the interpolation itself (`\(to)`, `${to}`, `{to}`) when it is part of the tokens.
+        while first < last, model.token(first, is: "\\") || model.token(first, is: "$") { first += 1 }
+        if model.partner[first] == last, last > first + 1 {
+            first += 1
+            last -= 1
+        }
+        while last > first, model.partner[last] >= 0, model.partner[last] < first { last -= 1 }
+        return Field(key: key, value: model.tokens[first].range.lowerBound..<model.tokens[last].range.upperBound)
+    }
+
+    /// A field whose value runs from token `valueFrom` to the next top-level `,`/`;` or closing bracket
+    /// (or, for a subscript assignment, to the end of the line).
+    private func field(key: Int, valueFrom start: Int, sameLineOnly: Bool = false) -> Field? {
+        guard start < model.tokens.count else { return nil }
+        var end = start
+        while end < model.tokens.count {
+            if model.token(end, is: ",") || model.token(end, is: ";") { break }
+            if model.partner[end] > end {
+                end = model.partner[end] + 1
+                continue
+            }
+            if model.partner[end] >= 0 { break }  // the closer of the enclosing literal or call
+            if sameLineOnly, file.line(of: model.tokens[end].range.lowerBound) != file.line(of: model.tokens[start].range.lowerBound) { break }
+            end += 1
+        }
+        guard end > start else { return nil }
+        return Field(key: model.tokens[key].range, value: model.tokens[start].range.lowerBound..<model.tokens[end - 1].range.upperBound)
+    }
+
+    private static let httpCalls: Set<String> = ["post", "fetch", "request", "urlopen", "axios", "dataTask", "data", "upload", "uploadTask"]
+    private static let sessionCalls: Set<String> = ["dataTask", "data", "upload", "uploadTask"]
+
+    /// The call that sends the request: the innermost HTTP call around the field (`requests.post(…, data={…})`,
+    /// `fetch(url, { body: new URLSearchParams({…}) })`, Vapor `client.post(uri) { … }`), else the first one
+    /// after it in the same function (`URLSession.shared.data(for: request)`, `urlopen(req)`).
+    private func sendingCall(around key: Range<Int>) -> Range<Int>? {
+        // Only calls inside the judged function: a route registration `app.post('/send', …)` holds
+        // the field too, but it is not the request.
+        let scope = judgedScope(of: key.lowerBound)?.extent ?? 0..<file.bytes.count
+        let around = model.calls.filter { $0.extent.contains(key.lowerBound) && scope.contains($0.extent.lowerBound) && isHTTPCall($0) }
+            .min { $0.extent.count < $1.extent.count }
+        if let around { return around.name }
+        return model.calls(in: scope)
+            .filter { $0.name.lowerBound > key.lowerBound && isHTTPCall($0) }
+            .min { $0.name.lowerBound < $1.name.lowerBound }?.name
+    }
+
+    private func isHTTPCall(_ call: CallSite) -> Bool {
+        let name = model.text(call.name)
+        guard Self.httpCalls.contains(name) else { return false }
+        if Self.sessionCalls.contains(name) {
+            // URLSession's `data(for:)`, `dataTask(with:)`, `upload(for:from:)`, not `text.data(using:)`.
+            return ["for", "with"].contains(call.arguments.first?.label ?? "")
+        }
+        return true
+    }
+
+    // MARK: - Scopes and destinations
+
+    /// The function that judges code at `offset`: the innermost named function or route
+    /// handler, widened through anonymous callbacks; nil for module-level code.
+    func judgedScope(of offset: Int) -> FunctionScope? {
+        let enclosing = model.functions.filter { $0.body.contains(offset) }.sorted { $0.body.count < $1.body.count }
+        return enclosing.first { $0.name != nil || isRouteHandler($0) }
+    }
+
+    /// An anonymous function passed to a call whose first argument is a route string:
+    /// `app.post('/sms', (req, res) => …)`, Vapor `app.post("sms") { req in … }`.
+    private func isRouteHandler(_ scope: FunctionScope) -> Bool {
+        let call = model.calls.filter { call in
+            call.argumentList.contains(scope.anchor.lowerBound) || (call.trailingClosure?.contains(scope.anchor.lowerBound) ?? false)
+        }.min { $0.extent.count < $1.extent.count }
+        guard let first = call?.arguments.first else { return false }
+        let inside = tokenIndices(in: first.value)
+        return inside.count == 1 && model.tokens[inside.lowerBound].kind == .string
+    }
+
+    private static let environmentReads = [
+        "os.environ", "os.getenv", "environ.get", "environ[", "getenv(", "process.env", "Deno.env",
+        "ProcessInfo.processInfo.environment", "Environment.get", "settings.",
+    ]
+
+    /// Whether a destination is fixed: one string literal, a direct environment read, or a
+    /// name that every assignment in the file binds to one of those.
+    private func isFixed(_ range: Range<Int>, at offset: Int) -> Bool {
+        let inside = tokenIndices(in: range)
+        if inside.count == 1, model.tokens[inside.lowerBound].kind == .string { return true }
+        let text = model.text(range)
+        if Self.environmentReads.contains(where: text.hasPrefix) { return true }
+        guard inside.count == 1, model.isIdentifier(inside.lowerBound) else { return false }
+        let name = text
+        let parameters = model.functions.filter { $0.extent.contains(offset) }.flatMap(\.parameters)
+        if parameters.contains(name) { return false }
+        var bindings = 0
+        for index in model.tokens.indices where model.tokens[index].kind == .identifier && !model.token(index - 1, is: ".") {
+            guard model.text(ofToken: index) == name else { continue }
+            var assign = index + 1
+            if model.token(assign, is: ":"), model.isIdentifier(assign + 1) { assign += 2 }  // `let to: String = …`
+            guard model.token(assign, is: "=") else { continue }
+            bindings += 1
+            let value = assign + 1
+            guard value < model.tokens.count else { return false }
+            let valueLine = file.line(of: model.tokens[value].range.lowerBound)
+            let singleLiteral = model.tokens[value].kind == .string
+                && (value + 1 >= model.tokens.count || model.token(value + 1, is: ";")
+                    || file.line(of: model.tokens[value + 1].range.lowerBound) != valueLine)
+            let lineEnd = file.lineRange(containing: model.tokens[value].range.lowerBound).upperBound
+            let rest = model.text(model.tokens[value].range.lowerBound..<lineEnd)
+            if !singleLiteral && !Self.environmentReads.contains(where: rest.hasPrefix) { return false }
+        }
+        return bindings > 0
+    }
+
+    /// Indices of the tokens that lie wholly inside `range`.
+    func tokenIndices(in range: Range<Int>) -> Range<Int> {
+        let first = model.tokenIndex(atOrAfter: range.lowerBound)
+        var end = first
+        while end < model.tokens.count, model.tokens[end].range.upperBound <= range.upperBound { end += 1 }
+        return first..<end
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+/// A git working tree, driven through the `git` command (no library needed).
+/// Commands run in the user's working directory, so pathspecs mean what they
+/// would mean to git there, and paths git prints are made absolute against `root`.
+public struct GitRepository: Sendable {
+    /// The absolute path of the working tree's top folder.
+    public let root: String
+    /// The folder git commands run in.
+    public let workingDirectory: String
+
+    /// The repository that holds the absolute folder `workingDirectory`.
+    public init(containing workingDirectory: String) throws {
+        let top = try Self.git(["rev-parse", "--show-toplevel"], in: workingDirectory,
+                               purpose: "--staged and --diff need a git repository")
+        root = String(decoding: top, as: UTF8.self).trimmingCharacters(in: .newlines)
+        self.workingDirectory = workingDirectory
+    }
+
+    /// Runs git with `arguments` in the working directory and returns its standard output.
+    func git(_ arguments: [String], input: Data? = nil, purpose: String) throws -> Data {
+        try Self.git(arguments, in: workingDirectory, input: input, purpose: purpose)
+    }
+
+    /// Runs git with `arguments` and returns its standard output, or throws with
+    /// git's own message and `purpose` (what the user asked for that needs git).
+    private static func git(_ arguments: [String], in directory: String, input: Data? = nil, purpose: String) throws -> Data {
+        // Plain, script-stable output whatever the user's git configuration says.
+        let command = ["git", "-c", "core.quotePath=false", "-c", "color.ui=false"] + arguments
+        let shown = "git " + arguments.prefix(3).joined(separator: " ")
+        let result: Subprocess.Result
+        do {
+            result = try Subprocess.run(command, in: directory, input: input)
+        } catch {
+            throw TwilintError.git(command: shown, problem: "git could not be started (\(error)); \(purpose)")
+        }
+        if result.status == 127 {
+            throw TwilintError.git(command: shown, problem: "git is not installed or not on PATH; \(purpose)")
+        }
+        guard result.status == 0 else {
+            let message = String(decoding: result.errors, as: UTF8.self)
+                .split(whereSeparator: \.isNewline).first.map(String.init) ?? "exit status \(result.status)"
+            throw TwilintError.git(command: shown, problem: "\(message); \(purpose)")
+        }
+        return result.output
+    }
+
+    /// The absolute path of `path`, which git printed relative to the top folder.
+    func absolute(_ path: String) -> String {
+        Paths.absolute(path, in: root)
+    }
+}

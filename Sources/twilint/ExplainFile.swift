@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import TwilintKit
+
+/// `twilint explain-file PATH`: what twilint believes about a file and why —
+/// its language, whether it is Twilio code, whether it ships to users, whether
+/// it is a test — so a surprising finding (or silence) can be traced.
+struct ExplainFile: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain-file",
+        abstract: "Show how twilint classifies a file: language, Twilio context, client-side, test.")
+
+    @Argument(help: "The file to explain.")
+    var path: String
+
+    func run() throws {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileReader.read(path, limit: 64 << 20)
+        } catch FileReader.Failure.system(let reason) {
+            throw TwilintError.unreadable(path: path, reason: reason)
+        } catch FileReader.Failure.tooLarge(let size) {
+            throw TwilintError.unreadable(path: path, reason: "\(size) bytes is too large to explain")
+        }
+        guard let language = LanguageDetector.language(forPath: path, firstBytes: bytes) else {
+            Terminal.standardOutput("\(path)\n  language:       none (a package lock file, never scanned)\n")
+            return
+        }
+        let file = SourceFile(path: path, language: language, bytes: bytes)
+        let clientSide = ClientSide.of(file)
+        let lines = [
+            path,
+            "  language:       \(language.rawValue)",
+            "  twilio context: \(twilioContext(of: file))",
+            "  client-side:    \(clientSide.isClientSide ? "yes" : "no") (\(clientSide.reason))",
+            "  test file:      \(FileRole.isTest(file) ? "yes" : "no")",
+        ]
+        Terminal.standardOutput(lines.joined(separator: "\n") + "\n")
+    }
+
+    /// `yes (line 3: import twilio from 'twilio';)` or `no`. The evidence line is the
+    /// shortest prefix of the file that the `twilio-context` condition accepts, so the
+    /// answer comes from the condition itself rather than a copy of its patterns.
+    private func twilioContext(of file: SourceFile) -> String {
+        let condition = TwilioContext()
+        guard condition.mayHold(in: file) else { return "no (no Twilio import, host, TwiML, TWILIO_* name or webhook parameter in code)" }
+        var low = 1, high = file.lineCount
+        while low < high {
+            let middle = (low + high) / 2
+            let prefix = file.lineRange(number: middle).upperBound
+            let partial = SourceFile(path: file.path, language: file.language, bytes: Array(file.bytes[..<prefix]))
+            if condition.mayHold(in: partial) { high = middle } else { low = middle + 1 }
+        }
+        let evidence = file.text(file.lineRange(number: low)).trimmingCharacters(in: .whitespaces)
+        return "yes (line \(low): \(evidence.count > 100 ? String(evidence.prefix(100)) + "…" : evidence))"
+    }
+}

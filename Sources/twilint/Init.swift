@@ -1,0 +1,23 @@
+import ArgumentParser
+import Foundation
+import TwilintKit
+
+/// `twilint init`: a commented starter `.twilint.yml` in the current folder.
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a commented starter .twilint.yml in the current folder.")
+
+    @Flag(help: "Overwrite an existing .twilint.yml.")
+    var force = false
+
+    func run() throws {
+        let path = ConfigurationLoader.fileName
+        if FileManager.default.fileExists(atPath: path) && !force {
+            throw TwilintError.unwritable(path: path, reason: "it already exists; edit it, or pass --force to replace it")
+        }
+        guard FileManager.default.createFile(atPath: path, contents: Data(StarterConfiguration.text.utf8)) else {
+            throw TwilintError.unwritable(path: path, reason: "permission denied")
+        }
+        Terminal.standardOutput("Wrote \(path): every setting with its default, commented. twilint uses it from now on.\n")
+    }
+}

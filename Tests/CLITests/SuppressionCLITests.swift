@@ -1,0 +1,68 @@
+import Foundation
+import XCTest
+
+/// Inline `twilint:` directives and how each format shows what they silenced.
+final class SuppressionCLITests: CLITestCase {
+    private func writeSuppressedApp() throws {
+        try write("app.py", """
+            from twilio.rest import Client
+            # twilint: ignore-next-line[TW001] -- Twilio's documented test account
+            TEST_SID = '\(Self.sid)'
+
+            """)
+    }
+
+    func testASuppressedFindingPassesAndJSONKeepsTheReason() throws {
+        try writeSuppressedApp()
+        let text = try twilint(["app.py"])
+        XCTAssertEqual(text.status, 0, text.stdout)
+        XCTAssertTrue(text.stdout.contains("No problems found in 1 file"), text.stdout)
+        XCTAssertTrue(text.stdout.contains("; 1 suppressed."), text.stdout)
+
+        let json = try twilint(["--format", "json", "app.py"])
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual((object["findings"] as? [Any])?.count, 0)
+        let suppressed = try XCTUnwrap((object["suppressed"] as? [[String: Any]])?.first)
+        let suppression = try XCTUnwrap(suppressed["suppression"] as? [String: Any])
+        XCTAssertEqual(suppression["reason"] as? String, "Twilio's documented test account")
+        XCTAssertEqual(suppression["directive"] as? String, "ignore-next-line[TW001]")
+    }
+
+    func testSARIFLeavesSuppressedFindingsOutUnlessIncluded() throws {
+        try writeSuppressedApp()
+        let plain = try twilint(["--format", "sarif", "app.py"])
+        let log = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(plain.stdout.utf8)) as? [String: Any])
+        let run = try XCTUnwrap((log["runs"] as? [[String: Any]])?.first)
+        XCTAssertEqual((run["results"] as? [Any])?.count, 0, "GitHub would show a suppressed result as an open alert")
+        // Only the rules of this test, so the SARIF check judges what this test is about.
+        let included = try twilint(["--format", "sarif", "--include-suppressed", "--select", "TW001,TW002", "-o", "out.sarif", "app.py"])
+        XCTAssertEqual(included.status, 0)
+        let sarif = try read("out.sarif")
+        XCTAssertTrue(sarif.contains("\"kind\" : \"inSource\""), sarif)
+        XCTAssertTrue(sarif.contains("\"justification\" : \"Twilio's documented test account\""))
+        try CLIValidator.validateSARIF(root.appendingPathComponent("out.sarif").path)
+
+        let lines = try twilint(["--format", "json-lines", "--include-suppressed", "app.py"])
+        XCTAssertTrue(lines.stdout.contains("\"suppression\":{\"directive\":\"ignore-next-line[TW001]\""), lines.stdout)
+    }
+
+    func testUnusedIgnoresAreReportedOnlyWhenAsked() throws {
+        try write("app.py", "import os\nsid = os.environ['TWILIO_ACCOUNT_SID']  # twilint: ignore[TW001]\n")
+        XCTAssertEqual(try twilint(["--format", "gcc", "app.py"]).stdout, "")
+        let asked = try twilint(["--format", "gcc", "--report-unused-ignores", "app.py"])
+        XCTAssertEqual(asked.status, 0, "TW000 is an info finding")
+        XCTAssertEqual(asked.stdout, "app.py:2:43: note: 'twilint: ignore[TW001]' suppresses no TW001 finding; remove it. [TW000]\n")
+        XCTAssertEqual(try twilint(["--report-unused-ignores", "--fail-on", "info", "app.py"]).status, 1)
+        let sarif = try twilint(["--format", "sarif", "--report-unused-ignores", "--select", "TW001", "-o", "unused.sarif", "app.py"])
+        XCTAssertEqual(sarif.status, 0)
+        XCTAssertTrue(try read("unused.sarif").contains("\"id\" : \"TW000\""))
+        try CLIValidator.validateSARIF(root.appendingPathComponent("unused.sarif").path)
+    }
+
+    func testAnUnknownRuleInADirectiveIsAWarning() throws {
+        try write("app.py", "sid = '\(Self.sid)'  # twilint: ignore[TW01]\n")
+        let run = try twilint(["app.py"])
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.stderr.contains("twilint: warning: app.py: line 1: 'twilint: ignore[TW01]' names no known rule 'TW01'"), run.stderr)
+    }
+}
