@@ -1,5 +1,3 @@
-import Foundation
-
 /// Finds calls `a.b.c(args)` in a `CodeModel`'s tokens, with their arguments.
 struct CallFinder {
     let model: CodeModel
@@ -134,9 +132,12 @@ struct CallFinder {
         return result
     }
 
+    /// The text of a string literal without its prefix (`rb`, `f`…) and quotes.
     static func unquoted(_ literal: String) -> String {
-        var text = Substring(literal)
-        while let first = text.first, "rbufRBUF".contains(first) { text = text.dropFirst() }
-        return String(text.trimmingCharacters(in: CharacterSet(charactersIn: "\"'`")))
+        var bytes = Substring(literal).utf8.drop { "rbufRBUF".utf8.contains($0) }
+        let quotes = "\"'`".utf8
+        while let first = bytes.first, quotes.contains(first) { bytes = bytes.dropFirst() }
+        while let last = bytes.last, quotes.contains(last) { bytes = bytes.dropLast() }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The shape of one file's code, found from its tokens with per-language rules:
 /// functions and closures, calls with their arguments, and try/catch blocks.
 /// A heuristic, not a parser: it reads well-formed code right and never fails on
@@ -5,6 +11,8 @@
 public final class CodeModel {
     public let file: SourceFile
     public let tokens: [CodeToken]
+    /// The file's bytes (shared storage, not a copy).
+    let bytes: [UInt8]
     /// For each bracket token, the index of its partner; -1 for other tokens and unmatched brackets.
     let partner: [Int]
 
@@ -13,9 +21,12 @@ public final class CodeModel {
     public private(set) lazy var calls: [CallSite] = CallFinder(self).calls()
     public private(set) lazy var tryBlocks: [TryBlock] = file.language == .python
         ? PythonStructure(self).tryBlocks() : BraceStructure(self).tryBlocks()
+    /// What the file's names stand for, shared by every heuristic that follows names.
+    private(set) lazy var definitions = FileDefinitions(self)
 
     init(_ file: SourceFile) {
         self.file = file
+        bytes = file.bytes
         tokens = CodeLexer.tokens(of: file)
         partner = Self.pairBrackets(tokens, bytes: file.bytes)
     }
@@ -50,8 +61,34 @@ public final class CodeModel {
     func token(_ index: Int, is word: String) -> Bool {
         guard index >= 0, index < tokens.count else { return false }
         let range = tokens[index].range
-        guard range.count == word.utf8.count else { return false }
-        return zip(file.bytes[range], word.utf8).allSatisfy { $0 == $1 }
+        let utf8 = word.utf8
+        guard range.count == utf8.count else { return false }
+        // The hottest call of every heuristic: compare raw bytes, no iterators.
+        return bytes.withUnsafeBufferPointer { text in
+            utf8.withContiguousStorageIfAvailable { pattern in
+                memcmp(text.baseAddress! + range.lowerBound, pattern.baseAddress!, range.count) == 0
+            } ?? text[range].elementsEqual(utf8)
+        }
+    }
+
+    /// Whether token `index` contains `needle` (lower-case ASCII), ignoring case, without allocating.
+    func token(_ index: Int, contains needle: StaticString) -> Bool {
+        guard index >= 0, index < tokens.count else { return false }
+        let range = tokens[index].range
+        let count = needle.utf8CodeUnitCount
+        guard range.count >= count else { return false }
+        return needle.withUTF8Buffer { pattern in
+            file.bytes.withUnsafeBufferPointer { bytes in
+                var start = range.lowerBound
+                while start + count <= range.upperBound {
+                    var offset = 0
+                    while offset < count, bytes[start + offset] | 0x20 == pattern[offset] | 0x20 { offset += 1 }
+                    if offset == count { return true }
+                    start += 1
+                }
+                return false
+            }
+        }
     }
 
     func isIdentifier(_ index: Int) -> Bool {
@@ -79,9 +116,29 @@ public final class CodeModel {
         return count
     }
 
+    /// The 1-based line of each token, computed in one pass.
+    private(set) lazy var tokenLines: [Int32] = {
+        var lines = [Int32](repeating: 0, count: tokens.count)
+        var line: Int32 = 1
+        var offset = 0
+        file.bytes.withUnsafeBufferPointer { bytes in
+            for (index, token) in tokens.enumerated() {
+                while offset < token.range.lowerBound {
+                    if bytes[offset] == ASCII.newline { line += 1 }
+                    offset += 1
+                }
+                lines[index] = line
+            }
+        }
+        return lines
+    }()
+
+    /// The 1-based line of token `index`.
+    func line(ofToken index: Int) -> Int { Int(tokenLines[index]) }
+
     /// Whether token `index` is the first token on its line.
     func startsLine(_ index: Int) -> Bool {
-        index == 0 || line(of: tokens[index - 1].range.lowerBound) != line(of: tokens[index].range.lowerBound)
+        index == 0 || tokenLines[index - 1] != tokenLines[index]
     }
 
     private static func pairBrackets(_ tokens: [CodeToken], bytes: [UInt8]) -> [Int] {

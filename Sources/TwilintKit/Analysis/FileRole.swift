@@ -13,10 +13,9 @@ public enum FileRole {
         let lowered = name.lowercased()
         if (lowered.hasPrefix("test_") && lowered.hasSuffix(".py")) || lowered.hasSuffix("_test.py") || lowered == "conftest.py" { return true }
         for marker in [".test.", ".spec.", "_test.", "Tests.swift", "Test.swift"] where name.contains(marker) { return true }
-        if file.language == .python {
-            let text = file.text(0..<file.bytes.count)
-            return text.contains("(TestCase)") || text.contains("(unittest.TestCase)") || text.contains("import pytest")
+        guard file.language == .python else { return false }
+        return file.memo("is-test-module") {
+            file.contains("(TestCase)") || file.contains("(unittest.TestCase)") || file.contains("import pytest")
         }
-        return false
     }
 }

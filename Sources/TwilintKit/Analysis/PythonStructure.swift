@@ -60,12 +60,12 @@ struct PythonStructure {
     /// The `:` that ends a header (`def f(x) -> T:`, `except X as e:`), at bracket depth 0.
     func headerColon(after index: Int) -> Int? {
         var cursor = index + 1
-        let line = model.line(of: model.tokens[index].range.lowerBound)
+        let line = model.line(ofToken: index)
         while cursor < model.tokens.count {
             if model.partner[cursor] > cursor { cursor = model.partner[cursor] + 1; continue }
             if model.token(cursor, is: ":") { return cursor }
             // A header never spans lines outside brackets.
-            if model.line(of: model.tokens[cursor].range.lowerBound) != line { return nil }
+            if model.line(ofToken: cursor) != line { return nil }
             cursor += 1
         }
         return nil
@@ -74,11 +74,11 @@ struct PythonStructure {
     /// The block after the `:` at token `colon`, for a header indented by `indent`.
     func block(afterColon colon: Int, indent: Int) -> Range<Int> {
         let start = model.tokens[colon].range.upperBound
-        let headerLine = model.line(of: model.tokens[colon].range.lowerBound)
+        let headerLine = model.line(ofToken: colon)
         var cursor = colon + 1
         guard cursor < model.tokens.count else { return start..<start }
         // `def f(): return x` — a body on the header's line ends with that line.
-        if model.line(of: model.tokens[cursor].range.lowerBound) == headerLine {
+        if model.line(ofToken: cursor) == headerLine {
             return start..<model.file.lineRange(containing: start).upperBound
         }
         var end = start

@@ -11,7 +11,7 @@ public enum DirectiveParser {
 
     /// Whether `bytes` hold `twilint:` at all: the cheap test before any parsing.
     public static func mayHoldDirectives(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        find(marker, in: bytes, from: 0) != nil
+        ByteSearch.firstOffset(of: marker, in: bytes, from: 0) != nil
     }
 
     /// The directives of `file`, in order.
@@ -19,7 +19,7 @@ public enum DirectiveParser {
         file.withBytes { bytes in
             var directives: [SuppressionDirective] = []
             var offset = 0
-            while let hit = find(marker, in: bytes, from: offset) {
+            while let hit = ByteSearch.firstOffset(of: marker, in: bytes, from: offset) {
                 offset = hit + marker.count
                 guard let end = commentEnd(at: hit, in: file) else { continue }
                 if let directive = parse(bytes, from: hit, to: end, in: file) { directives.append(directive) }
@@ -81,19 +81,5 @@ public enum DirectiveParser {
         if byte == UInt8(ascii: "-") { return !(index + 1 < end && bytes[index + 1] == UInt8(ascii: "-")) }
         return (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
             || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_")
-    }
-
-    /// The offset of the first `needle` at or after `offset`: `memchr` to each
-    /// candidate first byte, then a compare.
-    private static func find(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from offset: Int) -> Int? {
-        guard let base = bytes.baseAddress, let first = needle.first else { return nil }
-        var start = offset
-        while start + needle.count <= bytes.count {
-            guard let hit = memchr(base + start, Int32(first), bytes.count - start - needle.count + 1) else { return nil }
-            let index = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
-            if bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
-            start = index + 1
-        }
-        return nil
     }
 }

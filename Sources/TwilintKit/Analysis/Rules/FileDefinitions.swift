@@ -36,9 +36,9 @@ struct FileDefinitions {
         guard python ? model.startsLine(name) : ["const", "let", "var"].contains(where: { model.token(name - 1, is: $0) }) else { return nil }
         if model.token(name + 1, is: "=") { return name + 1 }
         guard model.token(name + 1, is: ":") else { return nil }
-        let line = model.line(of: model.tokens[name].range.lowerBound)
+        let line = model.line(ofToken: name)
         var cursor = name + 2
-        while cursor < model.tokens.count, cursor < name + 30, model.line(of: model.tokens[cursor].range.lowerBound) == line {
+        while cursor < model.tokens.count, cursor < name + 30, model.line(ofToken: cursor) == line {
             if model.token(cursor, is: "=") { return cursor }
             if model.token(cursor, is: "{") || model.token(cursor, is: ";") { return nil }
             cursor = max(cursor, model.partner[cursor]) + 1
@@ -66,14 +66,15 @@ struct FileDefinitions {
     }
 
     /// From token `start` to the end of its statement: a `;`, or a new line that does not continue an expression.
+    private static let continuing = ["=", ",", "(", "[", "{", ".", "+", "||", "&&", "??", "?", ":", "=>"]
+
     private func statement(_ model: CodeModel, from start: Int) -> Range<Int> {
-        let continuing: Set<String> = ["=", ",", "(", "[", "{", ".", "+", "||", "&&", "??", "?", ":", "=>"]
         var cursor = start
         var last = start
         while cursor < model.tokens.count {
             if cursor > start, model.token(cursor, is: ";") { break }
             if cursor > start, model.startsLine(cursor), !model.token(cursor, is: "."), !model.token(cursor, is: "?."),
-               !continuing.contains(model.text(ofToken: cursor - 1)) { break }
+               !Self.continuing.contains(where: { model.token(cursor - 1, is: $0) }) { break }
             last = model.partner[cursor] > cursor ? model.partner[cursor] : cursor
             cursor = last + 1
         }

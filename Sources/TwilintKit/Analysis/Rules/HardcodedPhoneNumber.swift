@@ -15,7 +15,8 @@ struct HardcodedPhoneNumber: Analyzer {
         var found: [Range<Int>] = []
         for index in model.tokens.indices where model.tokens[index].kind == .string {
             let content = reader.content(of: model.tokens[index].range)
-            guard content.count >= 8 else { continue }
+            // Every phone number has 8 or more digits: count them before making a String.
+            guard content.count >= 8, model.bytes[content].lazy.filter({ ASCII.isDigit($0) }).count >= 8 else { continue }
             let text = model.text(content)
             if PhoneNumberText.isPhoneNumber(text) {
                 if reader.isPhoneUse(index) { found.append(content) }

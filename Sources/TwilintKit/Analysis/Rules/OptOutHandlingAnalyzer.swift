@@ -18,7 +18,7 @@ struct OptOutHandlingAnalyzer: Analyzer {
         }
         guard !handlers.isEmpty else { return [] }
         let model = CodeModel.of(file)
-        let definitions = FileDefinitions(model)
+        let definitions = model.definitions
         return handlers.filter { handler in
             var visited = Set<String>()
             return !handlesOptOut(in: handler.function.body, model: model, definitions: definitions, depth: 2, visited: &visited)

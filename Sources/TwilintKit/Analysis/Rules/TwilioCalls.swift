@@ -49,8 +49,11 @@ enum TwilioCalls {
     /// axios is left out on purpose: it rejects on 4xx by itself.
     static func httpRequests(in model: CodeModel) -> [CallSite] {
         model.file.memo("twilio-http-requests") {
+            // Names are followed only in files that make HTTP requests at all.
+            let requests = model.calls.filter { isHTTPRequest($0, in: model) }
+            guard !requests.isEmpty else { return [] }
             let names = twilioURLNames(in: model)
-            return model.calls.filter { isHTTPRequest($0, in: model) && mentionsTwilioHost(model.tokenIndex(atOrAfter: $0.argumentList.lowerBound)..<model.tokenIndex(atOrAfter: $0.argumentList.upperBound), names: names, in: model) }
+            return requests.filter { mentionsTwilioHost(model.tokenIndex(atOrAfter: $0.argumentList.lowerBound)..<model.tokenIndex(atOrAfter: $0.argumentList.upperBound), names: names, in: model) }
         }
     }
 
@@ -60,9 +63,9 @@ enum TwilioCalls {
         guard model.file.language.isSource, model.file.language != .swift else { return [] }
         let clients = clientNames(in: model)
         var found: [TwilioCall] = []
-        for site in model.calls {
+        for site in model.calls where isVerb(model.text(site.name)) {
             var parts = site.callee.split(separator: ".").map(String.init)
-            guard parts.count >= 2, let verb = parts.last, isVerb(verb) else { continue }
+            guard parts.count >= 2, let verb = parts.last else { continue }
             parts.removeLast()
             // `require('twilio')(sid, token).messages.create(…)`: the chain starts after the constructor call.
             if let opener = requireTwilioCall(before: site, in: model) {
@@ -116,7 +119,7 @@ enum TwilioCalls {
     /// `const c = context.getTwilioClient()`), and names assigned any other constructed object
     /// (`client = anthropic.Anthropic()`), which a conventional name then does not make Twilio's.
     static func clientNames(in model: CodeModel) -> (twilio: Set<String>, foreign: Set<String>) {
-        let pythonImportsClient = model.file.language != .python || model.text(0..<model.file.bytes.count).contains("twilio.rest")
+        let pythonImportsClient = model.file.language != .python || model.file.contains("twilio.rest")
         var twilio: Set<String> = []
         var foreign: Set<String> = []
         for index in model.tokens.indices where model.token(index, is: "=") {
@@ -275,13 +278,14 @@ enum TwilioCalls {
     }
 
     /// The token index just past the statement starting at `start`.
+    private static let continuing = ["=", ",", "(", "[", "{", ".", "+", "||", "&&", "??", "?", ":", "=>", "%"]
+
     private static func statementEnd(from start: Int, in model: CodeModel) -> Int {
-        let continuing: Set<String> = ["=", ",", "(", "[", "{", ".", "+", "||", "&&", "??", "?", ":", "=>", "%"]
         var cursor = start
         while cursor < model.tokens.count {
             if cursor > start, model.token(cursor, is: ";") { break }
             if cursor > start, model.startsLine(cursor), !model.token(cursor, is: "."), !model.token(cursor, is: "?."),
-               !continuing.contains(model.text(ofToken: cursor - 1)) { break }
+               !continuing.contains(where: { model.token(cursor - 1, is: $0) }) { break }
             cursor = (model.partner[cursor] > cursor ? model.partner[cursor] : cursor) + 1
         }
         return min(cursor, model.tokens.count)

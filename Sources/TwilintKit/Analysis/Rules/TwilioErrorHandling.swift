@@ -16,7 +16,7 @@ struct TwilioErrorHandling {
     private(set) var genericHandlers: [Range<Int>] = []
 
     private let model: CodeModel
-    private let definitions: FileDefinitions
+    private var definitions: FileDefinitions { model.definitions }
 
     static func of(_ file: SourceFile) -> TwilioErrorHandling {
         file.memo("twilio-error-handling") { TwilioErrorHandling(CodeModel.of(file)) }
@@ -34,7 +34,6 @@ struct TwilioErrorHandling {
 
     private init(_ model: CodeModel) {
         self.model = model
-        definitions = FileDefinitions(model)
         let file = model.file
         guard file.language.isSource, !FileRole.isTest(file) else { return }
         var receivers: [Receiver] = []
@@ -165,9 +164,9 @@ struct TwilioErrorHandling {
         for index in tokens {
             if model.token(index, is: "raise") {
                 let next = index + 1
-                if next >= tokens.upperBound || model.line(of: model.tokens[next].range.lowerBound) != model.line(of: model.tokens[index].range.lowerBound) { return true }
+                if next >= tokens.upperBound || model.line(ofToken: next) != model.line(ofToken: index) { return true }
                 if let binding, model.token(next, is: binding), next + 1 >= tokens.upperBound || model.token(next + 1, is: "from")
-                    || model.line(of: model.tokens[next + 1].range.lowerBound) != model.line(of: model.tokens[next].range.lowerBound) { return true }
+                    || model.line(ofToken: next + 1) != model.line(ofToken: next) { return true }
             } else if model.token(index, is: "throw"), let binding, model.token(index + 1, is: binding),
                       !(model.token(index + 2, is: ".") || model.token(index + 2, is: "(") || model.token(index + 2, is: "[") || model.token(index + 2, is: "?.")) {
                 return true

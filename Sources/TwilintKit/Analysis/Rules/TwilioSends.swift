@@ -1,3 +1,5 @@
+import Matching
+
 /// Finds a file's Twilio sends (see `TwilioSend`): helper-library calls
 /// `….messages|calls|verifications|verification_checks.create(to=…)` (JS/TS `{ to }`),
 /// and hand-built REST requests — a `To` field (`"To": x`, `{ To: x }`,
@@ -10,8 +12,17 @@ struct TwilioSends {
 
     /// The sends of `file`, found once.
     static func of(_ file: SourceFile) -> [TwilioSend] {
-        file.memo("twilio-sends") { TwilioSends(model: CodeModel.of(file)).find() }
+        file.memo("twilio-sends") {
+            guard (try? file.withBytes(sendEvidence.matches)) ?? true else { return [] }
+            return TwilioSends(model: CodeModel.of(file)).find()
+        }
     }
+
+    /// Every send names its resource (`messages.create`, `verifications.create`) or a
+    /// Messages/Calls URL; a file with neither is skipped in one pass, before its code
+    /// model is built.
+    private static let sendEvidence = try! PCRE2Matcher(
+        #"(?:messages|calls|verifications|verification_checks|verificationChecks)\s*\??\.\s*create|/Messages|/Calls"#)
 
     func find() -> [TwilioSend] {
         (libraryCalls() + restRequests()).sorted { $0.anchor.lowerBound < $1.anchor.lowerBound }
@@ -59,7 +70,7 @@ struct TwilioSends {
     /// The kind of Twilio resource a URL string names, if any.
     private func resourceKind(ofURLToken index: Int) -> TwilioSend.Kind? {
         let token = model.tokens[index]
-        guard token.kind == .string else { return nil }
+        guard token.kind == .string, model.token(index, contains: "/messages") || model.token(index, contains: "/calls") else { return nil }
         let text = model.text(token.range)
         for (resource, kind) in [("/Messages", TwilioSend.Kind.message), ("/Calls", .call)] {
             guard let found = text.range(of: resource) else { continue }
@@ -157,7 +168,7 @@ struct TwilioSends {
 
     /// `"To=\(to)&Body=…"`, `f"To={to}&…"`, `` `To=${to}&…` ``, `"To=" + encodeURIComponent(to)`, `"To=+1555…&…"`.
     private func formField(at index: Int, text: String) -> Field? {
-        guard let found = text.range(of: "To=") else { return nil }
+        guard model.token(index, contains: "to="), let found = text.range(of: "To=") else { return nil }
         let before = text[..<found.lowerBound].last
         guard before == nil || "&?\"'`".contains(before!) else { return nil }
         let start = model.tokens[index].range.lowerBound

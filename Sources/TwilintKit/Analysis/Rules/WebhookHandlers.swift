@@ -1,3 +1,5 @@
+import Matching
+
 /// Finds the HTTP route handlers of a file that may receive Twilio webhooks
 /// (see `WebhookHandler.Framework` for the forms), with what they read and
 /// whether signature validation applies to them. Judged per file: middleware
@@ -23,9 +25,22 @@ struct WebhookHandlers {
     /// The handlers of `file`, found once; none in test files (tests call handlers, they do not serve them).
     static func of(_ file: SourceFile) -> [WebhookHandler] {
         file.memo("webhook-handlers") { () -> [WebhookHandler] in
-            guard file.language.isSource, !FileRole.isTest(file) else { return [] }
+            guard file.language.isSource, !FileRole.isTest(file), mayServeRoutes(file) else { return [] }
             return WebhookHandlers(CodeModel.of(file)).handlers()
         }
+    }
+
+    /// Python route handlers need a route decorator, Django, or a serverless signature; a
+    /// module without any (most of a library, e.g. the Twilio SDK itself) is skipped in one
+    /// pass before its code model is built.
+    private static let pythonRouteEvidence = try! PCRE2Matcher(#"""
+        (?mx) ^[ \t]*@[\w.]+\.(?:route|get|post|put|patch|delete|api_route|websocket|http)\b
+        | django | functions_framework | azure\.functions | \bdef\s+\w+\s*\(\s*event\s*,\s*context\b
+        """#)
+
+    private static func mayServeRoutes(_ file: SourceFile) -> Bool {
+        guard file.language == .python else { return true }
+        return (try? file.withBytes(pythonRouteEvidence.matches)) ?? true
     }
 
     func handlers() -> [WebhookHandler] {
@@ -53,26 +68,24 @@ struct WebhookHandlers {
     // MARK: - Python
 
     private func pythonCandidates() -> [(FunctionScope, WebhookHandler.Framework, Bool)] {
-        let text = model.text(0..<model.file.bytes.count)
-        let usesDjango = text.contains("django")
-        let azure = text.contains("azure.functions")
+        let usesDjango = model.file.contains("django")
+        let azure = model.file.contains("azure.functions")
         var result: [(FunctionScope, WebhookHandler.Framework, Bool)] = []
         for function in model.functions where function.kind == .function {
             let decorators = function.decorators.map(model.text)
             // Decorators and a FastAPI `Depends(...)` in the parameter list apply to the route.
             let header = function.extent.lowerBound..<function.body.lowerBound
-            let routeValidated = validation.validates(header)
-            let topLevel = model.enclosingFunction(of: function.extent.lowerBound) == nil
             let parameters = function.parameters
+            // Validation is judged only for functions that are handlers: most functions are not.
             if decorators.contains(where: Self.isPythonRouteDecorator) {
-                result.append((function, .pythonRoute, routeValidated))
+                result.append((function, .pythonRoute, validation.validates(header)))
             } else if decorators.contains(where: { $0.contains("functions_framework.http") })
                         || (parameters.count >= 2 && parameters[0] == "event" && parameters[1] == "context")
                         || (azure && parameters.first == "req") {
-                result.append((function, .serverless, routeValidated))
-            } else if usesDjango, topLevel || isMethodOfClass(function),
-                      parameters.first == "request" || parameters.prefix(2) == ["self", "request"] {
-                result.append((function, .django, routeValidated))
+                result.append((function, .serverless, validation.validates(header)))
+            } else if usesDjango, parameters.first == "request" || parameters.prefix(2) == ["self", "request"],
+                      isMethodOfClass(function) || model.enclosingFunction(of: function.extent.lowerBound) == nil {
+                result.append((function, .django, validation.validates(header)))
             }
         }
         return result

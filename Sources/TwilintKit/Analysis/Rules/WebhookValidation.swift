@@ -7,7 +7,7 @@
 /// counts only where a route or the app names it.
 struct WebhookValidation {
     let model: CodeModel
-    let definitions: FileDefinitions
+    var definitions: FileDefinitions { model.definitions }
 
     private static let requestValidators: Set<String> = [
         "validateRequest", "validateRequestWithBody", "validateExpressRequest", "validateIncomingRequest",
@@ -15,9 +15,14 @@ struct WebhookValidation {
     /// How deep names are followed to their same-file definitions.
     private static let depth = 3
 
+    /// Verdicts already reached for definitions, so a name used by many handlers is judged once.
+    private final class Verdicts {
+        var byRange: [Range<Int>: Bool] = [:]
+    }
+    private let verdicts = Verdicts()
+
     init(_ model: CodeModel) {
         self.model = model
-        definitions = FileDefinitions(model)
     }
 
     /// Whether validation is visible in `range` (a handler body, a decorator, a middleware argument).
@@ -72,16 +77,17 @@ struct WebhookValidation {
         var index = model.tokenIndex(atOrAfter: range.lowerBound)
         while index < model.tokens.count, model.tokens[index].range.upperBound <= range.upperBound {
             defer { index += 1 }
-            let text = model.text(ofToken: index)
             switch model.tokens[index].kind {
             case .identifier:
+                let text = model.text(ofToken: index)
                 if text == "RequestValidator" { mentionsRequestValidator = true }
-                if text.lowercased().contains("hmac") { hmac = true }
-                if Self.namesValidator(text) { return true }
+                if model.token(index, contains: "hmac") { hmac = true }
+                if model.token(index, contains: "twilio") || text == "twilio_view", Self.namesValidator(text) { return true }
                 names.append(text)
             case .string:
-                let lowered = text.lowercased()
-                if lowered.contains("x-twilio-signature") || lowered.contains("x_twilio_signature") { signatureHeader = true }
+                if model.token(index, contains: "x-twilio-signature") || model.token(index, contains: "x_twilio_signature") {
+                    signatureHeader = true
+                }
             default:
                 break
             }
@@ -106,7 +112,13 @@ struct WebhookValidation {
         guard depth > 0 else { return false }
         for name in names where visited.insert(name).inserted {
             for definition in definitions.ranges(named: name) where !definition.overlaps(range) {
-                if validates(definition, depth: depth - 1, visited: &visited) { return true }
+                if let verdict = verdicts.byRange[definition] {
+                    if verdict { return true }
+                    continue
+                }
+                let verdict = validates(definition, depth: depth - 1, visited: &visited)
+                verdicts.byRange[definition] = verdict
+                if verdict { return true }
             }
         }
         return false
