@@ -160,6 +160,7 @@ public struct Linter: Sendable {
         let skipped = skippedRules(path)
         if !skipped.isEmpty { outcome.findings.removeAll { skipped.contains($0.ruleID) } }
         if file.withBytes(DirectiveParser.mayHoldDirectives) { applyDirectives(in: file, to: &outcome) }
+        file.forgetDerivedValues()
         return outcome
     }
 

@@ -95,6 +95,14 @@ public final class SourceFile {
         return index
     }
 
+    /// Drops everything derived from the file once it has been scanned, so that
+    /// memos that point back at the file cannot keep it alive.
+    public func forgetDerivedValues() {
+        memos.removeAll()
+        spanIndex = nil
+        lineStarts = nil
+    }
+
     /// A value derived from this file by a heuristic, computed once per file.
     public func memo<T>(_ key: String, _ compute: () -> T) -> T {
         if let value = memos[key] as? T { return value }
