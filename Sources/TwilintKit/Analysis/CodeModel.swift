@@ -9,8 +9,8 @@ import Darwin
 /// A heuristic, not a parser: it reads well-formed code right and never fails on
 /// the rest. Built once per file, on demand, and only for files a rule needs.
 public final class CodeModel {
-    /// Unowned: the file keeps its model in its memo, so a strong reference would be a cycle.
-    public unowned let file: SourceFile
+    /// The file keeps its model in its memo: the cycle is broken by `SourceFile.forgetDerivedValues()`.
+    public let file: SourceFile
     public let tokens: [CodeToken]
     /// The file's bytes (shared storage, not a copy).
     let bytes: [UInt8]
