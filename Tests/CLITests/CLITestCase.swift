@@ -9,6 +9,18 @@ class CLITestCase: XCTestCase {
     static let sid = "AC3f9b2c7d1e4a5b6c8d9e0f1a2b3c4d5e"
     static let otherSid = "AC9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b"
     static let token = "9f2c4e6a8b0d1f3e5a7c9b1d3f5e7a9c"
+    /// A custom rule file that reports an internal host name in string literals.
+    static let internalHostRule = """
+        id: ACME1
+        name: internal-host
+        severity: warning
+        scope: string
+        message: Internal host in code.
+        patterns:
+          - regex: 'internal\\.acme\\.test'
+        docs: {summary: s, what: w, why: y, fix: f}
+        examples: {match: ['u = "internal.acme.test"'], no-match: ['# internal.acme.test']}
+        """
     var root: URL!
     /// git without the user's configuration (an empty file beside `root`), with a fixed identity.
     private var gitEnvironment: [String: String] = [:]

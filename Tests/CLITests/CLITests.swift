@@ -64,17 +64,7 @@ final class CLITests: CLITestCase {
     }
 
     func testCustomRuleRuns() throws {
-        try write("rules/ACME1-internal-host.yml", """
-            id: ACME1
-            name: internal-host
-            severity: warning
-            scope: string
-            message: Internal host in code.
-            patterns:
-              - regex: 'internal\\.acme\\.test'
-            docs: {summary: s, what: w, why: y, fix: f}
-            examples: {match: ['u = "internal.acme.test"'], no-match: ['# internal.acme.test']}
-            """)
+        try write("rules/ACME1-internal-host.yml", Self.internalHostRule)
         try write("app.py", "url = 'https://internal.acme.test/x'  # internal.acme.test\n")
         let run = try twilint(["--rules-dir", "rules", "--format", "json", "app.py"])
         XCTAssertEqual(run.status, 1, run.stderr)

@@ -56,17 +56,7 @@ final class ConfigurationCLITests: CLITestCase {
     }
 
     func testCustomRulesFolderRelativeToTheConfiguration() throws {
-        try write("lint/rules/ACME1-internal-host.yml", """
-            id: ACME1
-            name: internal-host
-            severity: warning
-            scope: string
-            message: Internal host in code.
-            patterns:
-              - regex: 'internal\\.acme\\.test'
-            docs: {summary: s, what: w, why: y, fix: f}
-            examples: {match: ['u = "internal.acme.test"'], no-match: ['# internal.acme.test']}
-            """)
+        try write("lint/rules/ACME1-internal-host.yml", Self.internalHostRule)
         try write(".twilint.yml", "rules-dir: lint/rules\nselect: [internal-host]\n")
         try write("src/app.py", "url = 'https://internal.acme.test/'\n")
         let run = try twilint(["--format", "gcc", "src"])
