@@ -35,7 +35,8 @@ lint: build
 
 test: test-deps
 	$(SWIFT) build --build-tests --explicit-target-dependency-import-check error
-	$(SWIFT) test --skip-build
+	$(SWIFT) test --skip-build --disable-swift-testing 2>&1 | tee .build/test.log
+	@scripts/test-summary.sh .build/test.log
 
 # Re-embed rules/*.yml into the binary after editing a rule file.
 rules:
