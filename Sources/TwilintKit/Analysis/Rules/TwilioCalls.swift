@@ -1,3 +1,5 @@
+import Matching
+
 /// One call of the Twilio helper library's REST client:
 /// `client.messages.create(…)`, `client.verify.v2.services(sid).verifications.create(…)`,
 /// `twilio(sid, token).calls.create(…)`, `context.getTwilioClient().messages.create(…)`.
@@ -59,8 +61,20 @@ enum TwilioCalls {
 
     // MARK: - REST client calls
 
+    /// What every REST call the finder can recognise needs in the file: a client
+    /// construction or a conventional client name in front of a call. Files without
+    /// any (most of a library, e.g. the Twilio SDK itself) skip the walk over all calls.
+    private static let clientEvidence = ["Client(", "client.", "client?.", "Client.", "CLIENT.", "twilio(", "Twilio(",
+                                         "getTwilioClient", "twilio')(", "twilio\")("]
+    private static let twilioNamedReceiver = try! PCRE2Matcher(
+        "[Tt]wilio\\w*\\s*\\??\\.\\s*(?:" + resources.sorted().joined(separator: "|") + ")\\b")
+
+    private static func mayCallREST(_ file: SourceFile) -> Bool {
+        clientEvidence.contains(where: file.contains) || ((try? file.withBytes(twilioNamedReceiver.matches)) ?? true)
+    }
+
     private static func find(in model: CodeModel) -> [TwilioCall] {
-        guard model.file.language.isSource, model.file.language != .swift else { return [] }
+        guard model.file.language.isSource, model.file.language != .swift, mayCallREST(model.file) else { return [] }
         let clients = clientNames(in: model)
         var found: [TwilioCall] = []
         for site in model.calls where isVerb(model.text(site.name)) {
