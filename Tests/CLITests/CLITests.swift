@@ -89,6 +89,14 @@ final class CLITests: CLITestCase {
         try CLIValidator.validateSARIF(first)
     }
 
+    /// The reporter golden files (TwilintKitTests/Golden) are SARIF that GitHub accepts.
+    func testGoldenSARIFFilesPassTheValidator() throws {
+        let golden = Self.repository.appendingPathComponent("Tests/TwilintKitTests/Golden")
+        for name in ["report.sarif", "report-suppressed.sarif"] {
+            try CLIValidator.validateSARIF(golden.appendingPathComponent(name).path)
+        }
+    }
+
     func testRulesAndExplain() throws {
         let rules = try twilint(["rules"])
         XCTAssertEqual(rules.status, 0)
@@ -111,9 +119,11 @@ final class CLITests: CLITestCase {
     }
 }
 
+/// Runs ../shared/sarif/validate-sarif.py (the official schema plus GitHub's ingestion rules).
 enum CLIValidator {
     static func validateSARIF(_ path: String) throws {
         let script = CLITests.repository.deletingLastPathComponent().appendingPathComponent("shared/sarif/validate-sarif.py")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: script.path), "the SARIF validator is missing at \(script.path)")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", script.path, path]

@@ -106,6 +106,22 @@ public final class CodeModel {
         return low
     }
 
+    /// Tokens that, at the end of a line, continue the expression on the next one.
+    private static let continuingTokens = ["=", ",", "(", "[", "{", ".", "+", "%", "||", "&&", "??", "?", ":", "=>"]
+
+    /// The token index just past the statement that starts at token `start`: it ends
+    /// at a `;`, or at a new line that does not continue the expression.
+    func statementEnd(from start: Int) -> Int {
+        var cursor = start
+        while cursor < tokens.count {
+            if cursor > start, token(cursor, is: ";") { break }
+            if cursor > start, startsLine(cursor), !token(cursor, is: "."), !token(cursor, is: "?."),
+               !Self.continuingTokens.contains(where: { token(cursor - 1, is: $0) }) { break }
+            cursor = (partner[cursor] > cursor ? partner[cursor] : cursor) + 1
+        }
+        return min(cursor, tokens.count)
+    }
+
     /// The 1-based line of a byte offset.
     func line(of offset: Int) -> Int { file.line(of: offset) }
 

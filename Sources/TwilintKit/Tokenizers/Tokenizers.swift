@@ -27,7 +27,7 @@ public enum Tokenizers {
     }
 
     private static func pathExtension(_ path: String) -> String {
-        let name = path.split(separator: "/").last ?? Substring(path)
+        let name = LanguageDetector.fileName(path)
         guard let dot = name.lastIndex(of: ".") else { return "" }
         return name[name.index(after: dot)...].lowercased()
     }

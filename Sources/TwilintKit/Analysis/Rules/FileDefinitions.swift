@@ -65,19 +65,8 @@ struct FileDefinitions {
         return structure.block(afterColon: colon, indent: model.indentation(ofLineAt: model.tokens[keyword].range.lowerBound))
     }
 
-    /// From token `start` to the end of its statement: a `;`, or a new line that does not continue an expression.
-    private static let continuing = ["=", ",", "(", "[", "{", ".", "+", "||", "&&", "??", "?", ":", "=>"]
-
+    /// From token `start` to the end of its statement.
     private func statement(_ model: CodeModel, from start: Int) -> Range<Int> {
-        var cursor = start
-        var last = start
-        while cursor < model.tokens.count {
-            if cursor > start, model.token(cursor, is: ";") { break }
-            if cursor > start, model.startsLine(cursor), !model.token(cursor, is: "."), !model.token(cursor, is: "?."),
-               !Self.continuing.contains(where: { model.token(cursor - 1, is: $0) }) { break }
-            last = model.partner[cursor] > cursor ? model.partner[cursor] : cursor
-            cursor = last + 1
-        }
-        return model.tokens[start].range.lowerBound..<model.tokens[last].range.upperBound
+        model.tokens[start].range.lowerBound..<model.tokens[model.statementEnd(from: start) - 1].range.upperBound
     }
 }

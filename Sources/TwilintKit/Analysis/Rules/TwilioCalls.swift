@@ -262,7 +262,7 @@ enum TwilioCalls {
         for index in model.tokens.indices where model.token(index, is: "=") {
             guard let name = assignedName(before: index, in: model)?.split(separator: ".").last.map(String.init) else { continue }
             let scope = model.enclosingFunction(of: model.tokens[index].range.lowerBound)?.body
-            candidates.append((name, (index + 1)..<statementEnd(from: index + 1, in: model), scope))
+            candidates.append((name, (index + 1)..<model.statementEnd(from: index + 1), scope))
         }
         for function in model.functions {
             guard let name = function.name?.split(separator: ".").last.map(String.init) else { continue }
@@ -289,19 +289,5 @@ enum TwilioCalls {
             if found.count == before { break }
         }
         return names
-    }
-
-    /// The token index just past the statement starting at `start`.
-    private static let continuing = ["=", ",", "(", "[", "{", ".", "+", "||", "&&", "??", "?", ":", "=>", "%"]
-
-    private static func statementEnd(from start: Int, in model: CodeModel) -> Int {
-        var cursor = start
-        while cursor < model.tokens.count {
-            if cursor > start, model.token(cursor, is: ";") { break }
-            if cursor > start, model.startsLine(cursor), !model.token(cursor, is: "."), !model.token(cursor, is: "?."),
-               !continuing.contains(where: { model.token(cursor - 1, is: $0) }) { break }
-            cursor = (model.partner[cursor] > cursor ? model.partner[cursor] : cursor) + 1
-        }
-        return min(cursor, model.tokens.count)
     }
 }
