@@ -6,16 +6,21 @@ public enum FileRole {
     /// that define `unittest.TestCase` classes. A script named `*test*.py` that
     /// does not look like a test module (e.g. `send_test_sms.py`) is not a test.
     public static func isTest(_ file: SourceFile) -> Bool {
-        let components = file.path.split(separator: "/").map(String.init)
-        let name = components.last ?? file.path
-        let folders = components.dropLast()
-        if folders.contains(where: { ["tests", "test", "__tests__", "Tests", "spec", "__mocks__"].contains($0) }) { return true }
+        file.memo("is-test") { isTest(path: file.path) || (file.language == .python && definesTests(file)) }
+    }
+
+    private static let testFolders: Set<Substring> = ["tests", "test", "__tests__", "Tests", "spec", "__mocks__"]
+
+    private static func isTest(path: String) -> Bool {
+        let components = path.split(separator: "/")
+        let name = components.last.map(String.init) ?? path
+        if components.dropLast().contains(where: testFolders.contains) { return true }
         let lowered = name.lowercased()
         if (lowered.hasPrefix("test_") && lowered.hasSuffix(".py")) || lowered.hasSuffix("_test.py") || lowered == "conftest.py" { return true }
-        for marker in [".test.", ".spec.", "_test.", "Tests.swift", "Test.swift"] where name.contains(marker) { return true }
-        guard file.language == .python else { return false }
-        return file.memo("is-test-module") {
-            file.contains("(TestCase)") || file.contains("(unittest.TestCase)") || file.contains("import pytest")
-        }
+        return [".test.", ".spec.", "_test.", "Tests.swift", "Test.swift"].contains(where: name.contains)
+    }
+
+    private static func definesTests(_ file: SourceFile) -> Bool {
+        file.contains("(TestCase)") || file.contains("(unittest.TestCase)") || file.contains("import pytest")
     }
 }

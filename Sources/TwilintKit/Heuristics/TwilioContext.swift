@@ -11,10 +11,15 @@ public struct TwilioContext: MatchCondition {
 
     public init() {}
 
-    /// Literals that every piece of evidence contains, so most files are ruled out by
-    /// one fast JIT scan before the full evidence pattern runs.
-    private static let gate = try! PCRE2Matcher(
-        #"wilio|WILIO|wiml|wiML|WIML|<Response|(?:Message|SmsMessage|Sms|Call|Account)(?:Sid|Status)\b"#)
+    /// Literals every piece of evidence contains. Each pattern starts with one literal
+    /// character, which the JIT finds with a vector search, so a file without any costs
+    /// a few fast scans; one alternation of them all would be tried at most bytes.
+    private static let anchors = [
+        #"(?i)twi(?:lio|ml)"#, #"<Response"#, #"(?:Messaging|Voice)Response"#,
+        #"(?<=Message|Sms|Call|Account)(?:Sid|Status)\b"#,
+    ].map { try! PCRE2Matcher($0) }
+    /// How far around an anchor the evidence pattern looks (evidence is one short phrase).
+    private static let reach = 128
 
     private static let evidence = try! PCRE2Matcher(#"""
         (?x)
@@ -34,17 +39,38 @@ public struct TwilioContext: MatchCondition {
 
     public func mayHold(in file: SourceFile) -> Bool {
         file.memo(name) {
-            guard (try? file.withBytes(Self.gate.matches)) == true else { return false }
-            var found = false
-            try? file.withBytes { bytes in
-                var offset = 0
-                while !found, let match = try Self.evidence.firstMatch(in: bytes, from: offset) {
-                    let kind = file.spans.kind(at: match.range.lowerBound)
-                    found = kind == .code || kind == .string
-                    offset = max(match.range.upperBound, match.range.lowerBound + 1)
+            file.withBytes { bytes in
+                Self.anchors.contains { anchor in
+                    var offset = 0
+                    while let hit = try? anchor.firstMatch(in: bytes, from: offset) {
+                        if Self.hasEvidence(around: hit.range, in: bytes, file: file) { return true }
+                        offset = hit.range.upperBound
+                    }
+                    return false
                 }
             }
-            return found
         }
+    }
+
+    /// Runs the evidence pattern over the anchor's line, at most `reach` bytes either
+    /// side, and accepts evidence in code or a string. The subject stops at the window's
+    /// end but the search starts inside the whole file, so `\b` sees the bytes before it.
+    private static func hasEvidence(around anchor: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, file: SourceFile) -> Bool {
+        var start = anchor.lowerBound
+        while start > 0, anchor.lowerBound - start < reach, bytes[start - 1] != ASCII.newline { start -= 1 }
+        var end = anchor.upperBound
+        while end < bytes.count, end - anchor.upperBound < reach, bytes[end] != ASCII.newline { end += 1 }
+        let window = UnsafeBufferPointer(rebasing: bytes[..<end])
+        var offset = start
+        while let match = try? evidence.firstMatch(in: window, from: offset) {
+            switch file.kind(at: match.range.lowerBound) {
+            case .string: return true
+            // TwiML's `<Response>` counts only in a string: in code it is a generic (`EventLoopFuture<Response>`).
+            case .code where bytes[match.range.lowerBound] != UInt8(ascii: "<"): return true
+            default: break
+            }
+            offset = max(match.range.upperBound, match.range.lowerBound + 1)
+        }
+        return false
     }
 }

@@ -8,6 +8,8 @@ public final class SourceFile {
     public let bytes: [UInt8]
     private var lineStarts: [Int]?
     private var spanIndex: SpanIndex?
+    /// Spans of the first `end` bytes only (see `kind(at:)`).
+    private var prefixSpans: (end: Int, index: SpanIndex)?
     private var memos: [String: Any] = [:]
 
     public init(path: String, language: Language, bytes: [UInt8]) {
@@ -95,11 +97,31 @@ public final class SourceFile {
         return index
     }
 
+    /// The kind of text at `offset`, tokenizing no further than needed: a lexer's
+    /// state at a byte depends only on the bytes before it, so until something needs
+    /// the whole file, only the lines up to `offset` are tokenized (the prefix at least
+    /// doubling each time). A file whose question is answered near its top (is this
+    /// Twilio code?) is then never tokenized to its end. Markup and config tokenizers
+    /// look ahead for closing tags, so those files are tokenized whole.
+    public func kind(at offset: Int) -> SpanKind {
+        if let spanIndex { return spanIndex.kind(at: offset) }
+        if let prefixSpans, offset < prefixSpans.end { return prefixSpans.index.kind(at: offset) }
+        guard language.isSource, let tokenizer = Tokenizers.tokenizer(for: language, path: path) else { return spans.kind(at: offset) }
+        var end = max(offset + 1, 2 * (prefixSpans?.end ?? 0))
+        while end < bytes.count, bytes[end - 1] != ASCII.newline { end += 1 }
+        // Past half the file, the whole file costs little more.
+        guard end < bytes.count / 2 else { return spans.kind(at: offset) }
+        let index = SpanIndex(withBytes { tokenizer.spans(in: UnsafeBufferPointer(rebasing: $0[..<end])) })
+        prefixSpans = (end, index)
+        return index.kind(at: offset)
+    }
+
     /// Drops everything derived from the file once it has been scanned, so that
     /// memos that point back at the file cannot keep it alive.
     public func forgetDerivedValues() {
         memos.removeAll()
         spanIndex = nil
+        prefixSpans = nil
         lineStarts = nil
     }
 

@@ -16,6 +16,58 @@ enum PhoneNumberText {
         return isNANP(body)
     }
 
+    /// Whether the bytes could hold any number `isPhoneNumber` or `embeddedNumbers` accepts:
+    /// a run of digits and separators (` -.()`) with 8 or more digits after a `+` (or `%2B`),
+    /// or 10 or more without one (NANP). One table-driven pass, so that files without any
+    /// skip the code model.
+    static func mayContainPhoneNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        byteClasses.withUnsafeBufferPointer { classes in
+            var digits = 0
+            var needed = 10
+            var index = 0
+            while index < bytes.count {
+                let byteClass = classes[Int(bytes[index])]
+                index += 1
+                switch byteClass {
+                case .other:
+                    digits = 0
+                    needed = 10
+                case .digit:
+                    digits += 1
+                    if digits >= needed { return true }
+                case .separator:
+                    continue
+                case .plus:
+                    digits = 0
+                    needed = 8
+                case .percent:
+                    // `%2B`, a `+` in a form-encoded body.
+                    if index + 1 < bytes.count, bytes[index] == UInt8(ascii: "2"), bytes[index + 1] | 0x20 == UInt8(ascii: "b") {
+                        index += 2
+                        digits = 0
+                        needed = 8
+                    } else {
+                        digits = 0
+                        needed = 10
+                    }
+                }
+            }
+            return false
+        }
+    }
+
+    private enum ByteClass { case other, digit, separator, plus, percent }
+
+    private static let byteClasses: [ByteClass] = (0..<256).map { value in
+        switch UInt8(value) {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return .digit
+        case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "("), UInt8(ascii: ")"): return .separator
+        case UInt8(ascii: "+"): return .plus
+        case UInt8(ascii: "%"): return .percent
+        default: return .other
+        }
+    }
+
     /// `+` already dropped: digits with optional single separators, 8–15 digits, no leading 0.
     private static func isInternational(_ text: Substring) -> Bool {
         guard let first = text.first, first.isASCII, first.isNumber, first != "0",

@@ -39,6 +39,13 @@ enum TwilioCalls {
         "transcriptions", "sip", "short_codes", "shortCodes", "monitor", "bulkexports", "routes",
     ]
 
+    /// Whether `file` may hold a call either finder recognises: checked with byte scans
+    /// before anything builds the file's code model.
+    static func mayCallTwilio(_ file: SourceFile) -> Bool {
+        guard file.language.isSource else { return false }
+        return (file.language != .swift && mayCallREST(file)) || (file.contains(".twilio.com") && mayRequestHTTP(file))
+    }
+
     /// The REST calls of the file behind `model`, found once per file.
     static func rest(in model: CodeModel) -> [TwilioCall] {
         model.file.memo("twilio-rest-calls") { find(in: model) }
@@ -51,6 +58,8 @@ enum TwilioCalls {
     /// axios is left out on purpose: it rejects on 4xx by itself.
     static func httpRequests(in model: CodeModel) -> [CallSite] {
         model.file.memo("twilio-http-requests") {
+            // A request counts only through a `.twilio.com` literal, and needs a request call.
+            guard model.file.contains(".twilio.com"), mayRequestHTTP(model.file) else { return [] }
             // Names are followed only in files that make HTTP requests at all.
             let requests = model.calls.filter { isHTTPRequest($0, in: model) }
             guard !requests.isEmpty else { return [] }
@@ -204,13 +213,22 @@ enum TwilioCalls {
 
     // MARK: - Raw HTTP requests
 
+    /// Literals every request `isHTTPRequest` recognises contains, per language.
+    private static func mayRequestHTTP(_ file: SourceFile) -> Bool {
+        switch file.language {
+        case .python: return ["requests.", "httpx."].contains(where: file.contains)
+        case .javascript, .typescript: return file.contains("fetch")
+        case .swift: return ["data(", "upload(", "bytes(", "Task(", "execute(", "client."].contains(where: file.contains)
+        case .html, .config, .text: return false
+        }
+    }
+
     private static func isHTTPRequest(_ site: CallSite, in model: CodeModel) -> Bool {
-        let parts = site.callee.split(separator: ".").map(String.init)
-        guard let name = parts.last else { return false }
+        let name = model.text(site.name)
         switch model.file.language {
         case .python:
-            return parts.count == 2 && ["requests", "httpx"].contains(parts[0])
-                && ["get", "post", "put", "patch", "delete", "request"].contains(name)
+            guard ["get", "post", "put", "patch", "delete", "request"].contains(name) else { return false }
+            return ["requests." + name, "httpx." + name].contains(site.callee)
         case .javascript, .typescript:
             return site.callee == "fetch" || site.callee == "globalThis.fetch"
         case .swift:
@@ -222,7 +240,7 @@ enum TwilioCalls {
             case "execute":
                 return true
             case "post", "get", "put", "send":
-                return parts.count >= 2 && parts[parts.count - 2] == "client"
+                return site.callee == "client." + name || site.callee.hasSuffix(".client." + name)
             default:
                 return false
             }

@@ -18,8 +18,19 @@ struct TwilioErrorHandling {
     private let model: CodeModel
     private var definitions: FileDefinitions { model.definitions }
 
-    static func of(_ file: SourceFile) -> TwilioErrorHandling {
-        file.memo("twilio-error-handling") { TwilioErrorHandling(CodeModel.of(file)) }
+    /// What both rules read: the unhandled calls and the generic handlers of one file.
+    struct Outcome {
+        var unhandled: [Range<Int>] = []
+        var genericHandlers: [Range<Int>] = []
+    }
+
+    static func of(_ file: SourceFile) -> Outcome {
+        file.memo("twilio-error-handling") {
+            // Most Twilio files (a whole SDK) call no client: skip them before building a code model.
+            guard TwilioCalls.mayCallTwilio(file), !FileRole.isTest(file) else { return Outcome() }
+            let handling = TwilioErrorHandling(CodeModel.of(file))
+            return Outcome(unhandled: handling.unhandled, genericHandlers: handling.genericHandlers)
+        }
     }
 
     /// Exceptions whose handler catches a `TwilioRestException` in Python (a bare `except:` too).
@@ -35,7 +46,6 @@ struct TwilioErrorHandling {
     private init(_ model: CodeModel) {
         self.model = model
         let file = model.file
-        guard file.language.isSource, !FileRole.isTest(file) else { return }
         var receivers: [Receiver] = []
         for call in TwilioCalls.rest(in: model) {
             let found: [Receiver]?

@@ -1,5 +1,3 @@
-import Matching
-
 /// Finds a file's Twilio sends (see `TwilioSend`): helper-library calls
 /// `….messages|calls|verifications|verification_checks.create(to=…)` (JS/TS `{ to }`),
 /// and hand-built REST requests — a `To` field (`"To": x`, `{ To: x }`,
@@ -13,16 +11,37 @@ struct TwilioSends {
     /// The sends of `file`, found once.
     static func of(_ file: SourceFile) -> [TwilioSend] {
         file.memo("twilio-sends") {
-            guard (try? file.withBytes(sendEvidence.matches)) ?? true else { return [] }
+            guard file.withBytes(mayHoldSend) else { return [] }
             return TwilioSends(model: CodeModel.of(file)).find()
         }
     }
 
-    /// Every send names its resource (`messages.create`, `verifications.create`) or a
-    /// Messages/Calls URL; a file with neither is skipped in one pass, before its code
-    /// model is built.
-    private static let sendEvidence = try! PCRE2Matcher(
-        #"(?:messages|calls|verifications|verification_checks|verificationChecks)\s*\??\.\s*create|/Messages|/Calls"#)
+    /// Every send names its resource (`messages.create`, `verifications?.create`) or a
+    /// Messages/Calls URL; a file with neither is skipped before its code model is built.
+    /// Byte searches for the literals, not one regex alternation the JIT would try at
+    /// every `m`, `c` and `v`.
+    private static func mayHoldSend(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if ByteSearch.firstOffset(of: "/Messages".utf8, in: bytes) != nil || ByteSearch.firstOffset(of: "/Calls".utf8, in: bytes) != nil {
+            return true
+        }
+        var from = 0
+        while let create = ByteSearch.firstOffset(of: "create".utf8, in: bytes, from: from) {
+            from = create + 1
+            // Backwards over `resource \s* ?? . \s*` in front of `create`.
+            var cursor = create - 1
+            while cursor >= 0, ASCII.isWhitespace(bytes[cursor]) { cursor -= 1 }
+            guard cursor >= 0, bytes[cursor] == ASCII.dot else { continue }
+            cursor -= 1
+            if cursor >= 0, bytes[cursor] == UInt8(ascii: "?") { cursor -= 1 }
+            while cursor >= 0, ASCII.isWhitespace(bytes[cursor]) { cursor -= 1 }
+            let end = cursor + 1
+            while cursor >= 0, ASCII.isIdentifier(bytes[cursor]) { cursor -= 1 }
+            if sendResources.contains(where: { $0.elementsEqual(bytes[(cursor + 1)..<end]) }) { return true }
+        }
+        return false
+    }
+
+    private static let sendResources = ["messages", "calls", "verifications", "verification_checks", "verificationChecks"].map { Array($0.utf8) }
 
     func find() -> [TwilioSend] {
         (libraryCalls() + restRequests()).sorted { $0.anchor.lowerBound < $1.anchor.lowerBound }
