@@ -10,7 +10,9 @@ final class ProgressLineTests: XCTestCase {
     func testDrawsAfterTheDelayAtMostEveryIntervalAndErasesAtTheEnd() {
         let recorder = Recorder()
         let progress = ProgressLine(delay: 1, interval: 0.5, clock: { recorder.now }, write: { recorder.output += $0 })
-        progress.started(total: 4)
+        progress.started()
+        progress.found(3)
+        progress.found(1)
         recorder.now = 500_000_000
         progress.advanced()
         XCTAssertEqual(recorder.output, "", "nothing before the delay: quick scans never flicker")
@@ -27,7 +29,8 @@ final class ProgressLineTests: XCTestCase {
     func testAQuickScanLeavesNothingBehind() {
         let recorder = Recorder()
         let progress = ProgressLine(clock: { recorder.now }, write: { recorder.output += $0 })
-        progress.started(total: 1)
+        progress.started()
+        progress.found(1)
         progress.advanced()
         progress.finished()
         XCTAssertEqual(recorder.output, "")

@@ -21,6 +21,6 @@ public enum FileRole {
     }
 
     private static func definesTests(_ file: SourceFile) -> Bool {
-        file.contains("(TestCase)") || file.contains("(unittest.TestCase)") || file.contains("import pytest")
+        file.contains("TestCase)") || file.contains("import pytest")
     }
 }

@@ -18,21 +18,15 @@ public struct FileScanner: Sendable {
         var matches: [(rule: Rule, focus: Range<Int>)] = []
         var diagnostics: [Diagnostic] = []
         file.withBytes { bytes in
-            // Keywords are looked for once, and only when a rule that names some gets that far.
-            var lazyHits: KeywordHits?
-            func hits() throws -> KeywordHits {
-                if let lazyHits { return lazyHits }
-                let found = try prefilter.scan(bytes)
-                lazyHits = found
-                return found
-            }
+            // Each keyword is looked for once, and only when a rule that names it gets that far.
+            var hits = KeywordHits(prefilter, text: bytes)
             for rule in rules where rule.rule.applies(to: file.language) {
                 // One finding per token and rule, however many patterns match it.
                 var reported = Set<Int>()
                 do {
                     guard rule.conditions.allSatisfy({ $0.mayHold(in: file) }),
-                          try rule.keywordIDs.isEmpty || hits().containsAny(rule.keywordIDs) else { continue }
-                    for pattern in rule.patterns where try applies(pattern, to: file, hits: hits) {
+                          try hits.containsAny(rule.keywordIDs) else { continue }
+                    for pattern in rule.patterns where try applies(pattern, to: file, hits: &hits) {
                         try pattern.matcher.forEachMatch(in: bytes) { match in
                             let focus = match.focus
                             guard !reported.contains(focus.lowerBound),
@@ -60,9 +54,9 @@ public struct FileScanner: Sendable {
         return (FindingBuilder.numberLineHashes(findings.sorted()), diagnostics)
     }
 
-    private func applies(_ pattern: CompiledRule.CompiledPattern, to file: SourceFile, hits: () throws -> KeywordHits) throws -> Bool {
+    private func applies(_ pattern: CompiledRule.CompiledPattern, to file: SourceFile, hits: inout KeywordHits) throws -> Bool {
         guard pattern.languages?.contains(file.language) ?? true else { return false }
-        if !pattern.keywordIDs.isEmpty, try !hits().containsAny(pattern.keywordIDs) { return false }
+        if try !hits.containsAny(pattern.keywordIDs) { return false }
         return pattern.conditions.allSatisfy { $0.mayHold(in: file) }
     }
 

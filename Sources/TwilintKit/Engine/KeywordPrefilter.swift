@@ -1,11 +1,14 @@
 import Matching
 
-/// One pass over a file's bytes that tells which rule keywords occur in it, so
-/// rules and patterns whose keywords are absent cost nothing.
+/// Tells which rule keywords occur in a file, so rules and patterns whose keywords
+/// are absent cost nothing. Each keyword is its own case-insensitive literal search,
+/// run the first time a rule asks for it in a file: the JIT skips to the keyword's
+/// first letter with a vector search and stops at the first hit, where one
+/// alternation of every keyword would be tried at almost every byte.
 public struct KeywordPrefilter: Sendable {
     /// Distinct keywords, lower-cased; a keyword's position is its id.
     public let keywords: [String]
-    private let matcher: PCRE2Matcher?
+    private let matchers: [PCRE2Matcher]
 
     public init(keywords: [String]) throws {
         var distinct: [String] = []
@@ -13,9 +16,7 @@ public struct KeywordPrefilter: Sendable {
             distinct.append(keyword)
         }
         self.keywords = distinct
-        // `(k0)|(k1)|…`: the highest group that took part names the keyword found.
-        let alternation = distinct.map { "(\\Q\($0)\\E)" }.joined(separator: "|")
-        matcher = distinct.isEmpty ? nil : try PCRE2Matcher(alternation, caseless: true)
+        matchers = try distinct.map { try PCRE2Matcher("\\Q\($0)\\E", caseless: true) }
     }
 
     /// The id of `keyword` (which must be one of `keywords`).
@@ -23,34 +24,35 @@ public struct KeywordPrefilter: Sendable {
         keywords.firstIndex(of: keyword.lowercased())
     }
 
-    /// Which keywords occur in `text`, as a set of ids.
-    public func scan(_ text: UnsafeBufferPointer<UInt8>) throws -> KeywordHits {
-        var hits = KeywordHits(count: keywords.count)
-        guard let matcher else { return hits }
-        var offset = 0
-        while hits.found < keywords.count, let match = try matcher.firstMatch(in: text, from: offset) {
-            hits.insert(match.lastGroup - 1)
-            offset = match.range.upperBound
-        }
-        return hits
+    /// Whether keyword `id` occurs in `text`.
+    func occurs(_ id: Int, in text: UnsafeBufferPointer<UInt8>) throws -> Bool {
+        try matchers[id].matches(text)
     }
 }
 
-/// The keywords found in one file.
-public struct KeywordHits: Sendable {
-    private var flags: [Bool]
-    public private(set) var found = 0
+/// The keywords of one file, each looked for once and only when asked about.
+public struct KeywordHits {
+    private let prefilter: KeywordPrefilter
+    private let text: UnsafeBufferPointer<UInt8>
+    private var known: [Bool?]
 
-    init(count: Int) { flags = Array(repeating: false, count: count) }
-
-    mutating func insert(_ id: Int) {
-        guard flags.indices.contains(id), !flags[id] else { return }
-        flags[id] = true
-        found += 1
+    init(_ prefilter: KeywordPrefilter, text: UnsafeBufferPointer<UInt8>) {
+        self.prefilter = prefilter
+        self.text = text
+        known = Array(repeating: nil, count: prefilter.keywords.count)
     }
 
-    public func contains(_ id: Int) -> Bool { flags.indices.contains(id) && flags[id] }
+    /// True when `ids` is empty (no prefilter) or any of them occurs.
+    public mutating func containsAny(_ ids: [Int]) throws -> Bool {
+        guard !ids.isEmpty else { return true }
+        for id in ids where try contains(id) { return true }
+        return false
+    }
 
-    /// True when `ids` is empty (no prefilter) or any of them was found.
-    public func containsAny(_ ids: [Int]) -> Bool { ids.isEmpty || ids.contains(where: contains) }
+    private mutating func contains(_ id: Int) throws -> Bool {
+        if let found = known[id] { return found }
+        let found = try prefilter.occurs(id, in: text)
+        known[id] = found
+        return found
+    }
 }

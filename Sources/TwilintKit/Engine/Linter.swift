@@ -46,18 +46,26 @@ public struct Linter: Sendable {
         suppressor = Suppressor(index: options.ruleIndex ?? RuleIndex(rules.map(\.rule)), activeRules: Set(rules.map(\.rule.id)))
     }
 
-    /// Scans `options.paths`, leaving out the files `options.exclude` matches.
+    /// Scans `options.paths`, leaving out the files `options.exclude` matches. Files
+    /// are scanned while the walk is still finding more; the report is sorted, so the
+    /// order in which workers finish does not show.
     public func run() -> Report {
         let started = DispatchTime.now()
-        let (candidates, walkDiagnostics) = FileCollector(options: options.collector).collect(options.paths)
-        let included = candidates.filter { !isExcluded($0.path) }
-        options.progress?.started(total: included.count)
-        let outcomes = ParallelMap.map(included, jobs: options.jobs ?? ProcessInfo.processInfo.activeProcessorCount) { candidate in
-            let outcome = scan(path: candidate.path)
-            options.progress?.advanced()
+        let progress = options.progress
+        progress?.started()
+        var walkDiagnostics: [Diagnostic] = []
+        let outcomes = WorkQueue<String>.drain(jobs: options.jobs ?? ProcessInfo.processInfo.activeProcessorCount, produce: { queue in
+            walkDiagnostics = FileCollector(options: options.collector).collect(options.paths) { candidate in
+                guard !isExcluded(candidate.path) else { return }
+                progress?.found(1)
+                queue.push(candidate.path)
+            }
+        }, { [self] path in
+            let outcome = scan(path: path)
+            progress?.advanced()
             return outcome
-        }
-        options.progress?.finished()
+        })
+        progress?.finished()
         return report(outcomes, extraDiagnostics: walkDiagnostics, started: started)
     }
 

@@ -15,8 +15,10 @@ public struct TwilioContext: MatchCondition {
     /// character, which the JIT finds with a vector search, so a file without any costs
     /// a few fast scans; one alternation of them all would be tried at most bytes.
     private static let anchors = [
-        #"(?i)twi(?:lio|ml)"#, #"<Response"#, #"(?:Messaging|Voice)Response"#,
-        #"(?<=Message|Sms|Call|Account)(?:Sid|Status)\b"#,
+        #"(?i)twi(?:lio|ml)"#,
+        // TwiML's `<Response>`, but not a generic (`Promise<Response>`): that is never Twilio's.
+        #"(?<![\w.]<)(?<=<|Messaging|Voice)Response"#,
+        #"(?<=Message|Sms|Call|Account)S(?:id|tatus)\b"#,
     ].map { try! PCRE2Matcher($0) }
     /// How far around an anchor the evidence pattern looks (evidence is one short phrase).
     private static let reach = 128
@@ -40,17 +42,26 @@ public struct TwilioContext: MatchCondition {
     public func mayHold(in file: SourceFile) -> Bool {
         file.memo(name) {
             file.withBytes { bytes in
-                Self.anchors.contains { anchor in
-                    var offset = 0
-                    while let hit = try? anchor.firstMatch(in: bytes, from: offset) {
-                        if Self.hasEvidence(around: hit.range, in: bytes, file: file) { return true }
-                        offset = hit.range.upperBound
+                Self.anchors.indices.contains { number in
+                    var hit = try? Self.anchors[number].firstMatch(in: bytes, from: 0)
+                    if number == 0 { _ = file.memo(Self.mentionKey) { hit != nil } }
+                    while let found = hit {
+                        if Self.hasEvidence(around: found.range, in: bytes, file: file) { return true }
+                        hit = try? Self.anchors[number].firstMatch(in: bytes, from: found.range.upperBound)
                     }
                     return false
                 }
             }
         }
     }
+
+    /// Whether the file names Twilio or TwiML anywhere, comments included: the first
+    /// anchor's answer, shared with TW004's gate so that the file is scanned for it once.
+    static func mentionsTwilio(_ file: SourceFile) -> Bool {
+        file.memo(mentionKey) { (try? file.withBytes(anchors[0].matches)) ?? true }
+    }
+
+    private static let mentionKey = "mentions-twilio"
 
     /// Runs the evidence pattern over the anchor's line, at most `reach` bytes either
     /// side, and accepts evidence in code or a string. The subject stops at the window's

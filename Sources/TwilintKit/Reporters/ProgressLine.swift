@@ -26,11 +26,18 @@ public final class ProgressLine: ScanProgress, @unchecked Sendable {
         self.interval = UInt64(interval * 1e9)
     }
 
-    public func started(total: Int) {
+    public func started() {
         lock.lock()
         defer { lock.unlock() }
-        self.total = total
         startedAt = clock()
+    }
+
+    /// The total grows while the walk runs; it is final long before the first draw
+    /// (the walk takes milliseconds, the delay is 0.3 s).
+    public func found(_ count: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        total += count
     }
 
     public func advanced() {

@@ -33,6 +33,14 @@ public struct FileCollector {
     /// path or folder that could not be read.
     public func collect(_ paths: [String]) -> (files: [Candidate], diagnostics: [Diagnostic]) {
         var files: [Candidate] = []
+        let diagnostics = collect(paths) { files.append($0) }
+        return (files, diagnostics)
+    }
+
+    /// Hands each file under `paths` to `found` as soon as the walk reaches it (in
+    /// the same stable order), so that scanning can start before the walk ends;
+    /// returns a diagnostic for each path or folder that could not be read.
+    public func collect(_ paths: [String], found: (Candidate) -> Void) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var seen = Set<String>()
         for raw in paths {
@@ -43,16 +51,18 @@ public struct FileCollector {
                 continue
             }
             if info.st_mode & S_IFMT == S_IFDIR {
-                var walk = Walk(options: options, files: [], diagnostics: [], visited: [])
-                walk.run(root: path)
-                for file in walk.files where seen.insert(file.path).inserted { files.append(file) }
+                // Only a second path can name a file twice.
+                var walk = Walk(options: options, diagnostics: [], visited: [])
+                walk.run(root: path) { file in
+                    if paths.count == 1 || seen.insert(file.path).inserted { found(file) }
+                }
                 diagnostics += walk.diagnostics
             } else if seen.insert(path).inserted {
                 // A file named explicitly is scanned even when ignored, like ripgrep does.
-                files.append(Candidate(path: path))
+                found(Candidate(path: path))
             }
         }
-        return (files, diagnostics)
+        return diagnostics
     }
 
     /// `./a//b/` → `a/b`, `/x/./` → `/x`; an empty result is `.`.
@@ -66,22 +76,21 @@ public struct FileCollector {
 /// One depth-first walk of a folder.
 private struct Walk {
     let options: FileCollector.Options
-    var files: [FileCollector.Candidate]
     var diagnostics: [Diagnostic]
     /// Folders entered, by device and inode, so symlink loops end.
     var visited: Set<[UInt64]>
 
-    mutating func run(root: String) {
+    mutating func run(root: String, found: (FileCollector.Candidate) -> Void) {
         var ignores: [Gitignore] = []
         if options.honourGitignore, let absolute = realPath(root) {
             ignores = parentGitignores(of: absolute)
-            walk(display: root, absolute: absolute, ignores: ignores)
+            walk(display: root, absolute: absolute, ignores: ignores, found: found)
         } else {
-            walk(display: root, absolute: realPath(root) ?? root, ignores: [])
+            walk(display: root, absolute: realPath(root) ?? root, ignores: [], found: found)
         }
     }
 
-    private mutating func walk(display: String, absolute: String, ignores: [Gitignore]) {
+    private mutating func walk(display: String, absolute: String, ignores: [Gitignore], found: (FileCollector.Candidate) -> Void) {
         var info = stat()
         if stat(display, &info) == 0 {
             guard visited.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted else {
@@ -124,9 +133,9 @@ private struct Walk {
             if isDirectory && options.skippedFolders.contains(name) { continue }
             if isIgnored(absolutePath, isDirectory: isDirectory, by: ignores) { continue }
             if isDirectory {
-                walk(display: path, absolute: absolutePath, ignores: ignores)
+                walk(display: path, absolute: absolutePath, ignores: ignores, found: found)
             } else if isFile {
-                files.append(FileCollector.Candidate(path: path))
+                found(FileCollector.Candidate(path: path))
             }
         }
     }

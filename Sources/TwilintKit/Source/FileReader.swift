@@ -31,17 +31,29 @@ public enum FileReader {
         guard size <= limit else { throw Failure.tooLarge(size) }
 
         // Size from fstat is a hint: the file may grow or shrink while we read.
-        // One spare byte lets the common case see end-of-file without growing.
-        var bytes = [UInt8](repeating: 0, count: size + 1)
+        // One spare byte lets the common case see end-of-file without growing, and
+        // the buffer is not zeroed first (that memset cost as much as the read).
+        var bytes = try [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
+            count = try fill(UnsafeMutableRawBufferPointer(buffer), from: descriptor)
+        }
+        if bytes.count == size + 1 {
+            // It grew: read on in chunks, up to the limit.
+            var chunk = [UInt8](repeating: 0, count: 64 << 10)
+            while true {
+                let count = try chunk.withUnsafeMutableBytes { try fill($0, from: descriptor) }
+                bytes += chunk[..<count]
+                guard bytes.count <= limit else { throw Failure.tooLarge(bytes.count) }
+                if count < chunk.count { break }
+            }
+        }
+        return bytes
+    }
+
+    /// Reads until `buffer` is full or the file ends; returns the bytes read.
+    private static func fill(_ buffer: UnsafeMutableRawBufferPointer, from descriptor: Int32) throws -> Int {
         var total = 0
-        while true {
-            if total == bytes.count {
-                guard bytes.count < limit else { throw Failure.tooLarge(bytes.count + 1) }
-                bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count)))
-            }
-            let count = bytes.withUnsafeMutableBytes { buffer in
-                systemRead(descriptor, buffer.baseAddress! + total, buffer.count - total)
-            }
+        while total < buffer.count {
+            let count = systemRead(descriptor, buffer.baseAddress! + total, buffer.count - total)
             if count < 0 {
                 if errno == EINTR { continue }
                 throw Failure.system(String(cString: strerror(errno)))
@@ -49,7 +61,6 @@ public enum FileReader {
             if count == 0 { break }
             total += count
         }
-        bytes.removeSubrange(total...)
-        return bytes
+        return total
     }
 }

@@ -21,10 +21,13 @@ public struct Gitignore: Sendable {
 
     /// The decision of this file for a path relative to `base`, or nil when no pattern speaks of it.
     public func isIgnored(relativePath: String, isDirectory: Bool) -> Bool? {
-        for entry in entries.reversed() where !entry.directoryOnly || isDirectory {
-            if (try? entry.matcher.matches(in: relativePath).isEmpty == false) == true { return !entry.negated }
+        var path = relativePath
+        return path.withUTF8 { bytes in
+            for entry in entries.reversed() where !entry.directoryOnly || isDirectory {
+                if (try? entry.matcher.matches(bytes)) == true { return !entry.negated }
+            }
+            return nil
         }
-        return nil
     }
 
     private static func entry(_ rawLine: String) -> Entry? {

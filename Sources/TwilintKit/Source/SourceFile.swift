@@ -10,7 +10,8 @@ public final class SourceFile {
     private var spanIndex: SpanIndex?
     /// Spans of the first `end` bytes only (see `kind(at:)`).
     private var prefixSpans: (end: Int, index: SpanIndex)?
-    private var memos: [String: Any] = [:]
+    /// Few per file (one per heuristic), so a list beats hashing every key.
+    private var memos: [(key: String, value: AnyObject)] = []
 
     public init(path: String, language: Language, bytes: [UInt8]) {
         self.path = path
@@ -127,11 +128,17 @@ public final class SourceFile {
 
     /// A value derived from this file by a heuristic, computed once per file.
     public func memo<T>(_ key: String, _ compute: () -> T) -> T {
-        if let value = memos[key] as? T { return value }
+        if let entry = memos.first(where: { $0.key == key }), let memo = entry.value as? Memo<T> { return memo.value }
         let value = compute()
-        memos[key] = value
+        memos.append((key, Memo(value)))
         return value
     }
+}
+
+/// A memoised value, boxed so that reading it back is a class cast rather than an existential one.
+private final class Memo<T> {
+    let value: T
+    init(_ value: T) { self.value = value }
 }
 
 /// Sorted non-code spans of a file, searched by offset.

@@ -28,6 +28,8 @@ enum ByteSearch {
     /// A rough rank of how often a byte occurs in source code: lower is rarer.
     private static func commonness(_ byte: UInt8) -> Int {
         switch byte {
+        case UInt8(ascii: "j"), UInt8(ascii: "k"), UInt8(ascii: "q"), UInt8(ascii: "v"), UInt8(ascii: "w"),
+             UInt8(ascii: "x"), UInt8(ascii: "y"), UInt8(ascii: "z"): return 1
         case UInt8(ascii: " "), UInt8(ascii: "e"), UInt8(ascii: "t"), UInt8(ascii: "a"), UInt8(ascii: "o"),
              UInt8(ascii: "i"), UInt8(ascii: "n"), UInt8(ascii: "s"), UInt8(ascii: "r"), UInt8(ascii: "\n"): return 3
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "."),

@@ -73,13 +73,18 @@ enum TwilioCalls {
     /// What every REST call the finder can recognise needs in the file: a client
     /// construction or a conventional client name in front of a call. Files without
     /// any (most of a library, e.g. the Twilio SDK itself) skip the walk over all calls.
-    private static let clientEvidence = ["Client(", "client.", "client?.", "Client.", "CLIENT.", "twilio(", "Twilio(",
-                                         "getTwilioClient", "twilio')(", "twilio\")("]
-    private static let twilioNamedReceiver = try! PCRE2Matcher(
-        "[Tt]wilio\\w*\\s*\\??\\.\\s*(?:" + resources.sorted().joined(separator: "|") + ")\\b")
+    /// Each pattern starts with one letter in either case, which the JIT skips to.
+    private static let clientEvidence = [
+        // `client.messages`, `Client(…)`, `twilioClient?.calls`, `getTwilioClient()`
+        #"(?i)client\??[.(]"#,
+        // `twilio(sid, token)`, `new Twilio(…)`, `require('twilio')(…)`
+        #"(?i)twilio(?:['"]\))?\("#,
+        // `twilio.messages.create(…)`, `twilioRest.calls.list()`
+        "[Tt]wilio\\w*\\s*\\??\\.\\s*(?:" + resources.sorted().joined(separator: "|") + ")\\b",
+    ].map { try! PCRE2Matcher($0) }
 
     private static func mayCallREST(_ file: SourceFile) -> Bool {
-        clientEvidence.contains(where: file.contains) || ((try? file.withBytes(twilioNamedReceiver.matches)) ?? true)
+        clientEvidence.contains { (try? file.withBytes($0.matches)) ?? true }
     }
 
     private static func find(in model: CodeModel) -> [TwilioCall] {

@@ -33,7 +33,7 @@ struct WebhookHandlers {
     /// Python route handlers need a route decorator, Django, or a serverless signature; a
     /// module without any (most of a library, e.g. the Twilio SDK itself) is skipped
     /// before its code model is built. Each check starts from a literal the JIT or
-    /// `memchr` can skip to (`@`, `context`), not from every line or word.
+    /// `memchr` can skip to (`@`, `event`), not from every line or word.
     private static let pythonRouteDecorator = try! PCRE2Matcher(#"@[\w.]+\.(?:route|get|post|put|patch|delete|api_route|websocket|http)\b"#)
     private static let pythonServerlessSignature = try! PCRE2Matcher(#"\bdef\s+\w+\s*\(\s*event\s*,\s*context\b"#)
     private static let pythonRouteModules = ["django", "functions_framework", "azure.functions"]
@@ -42,7 +42,7 @@ struct WebhookHandlers {
         guard file.language == .python else { return true }
         func matches(_ pattern: PCRE2Matcher) -> Bool { (try? file.withBytes(pattern.matches)) ?? true }
         return pythonRouteModules.contains(where: file.contains) || matches(pythonRouteDecorator)
-            || (file.contains("context") && matches(pythonServerlessSignature))
+            || (file.contains("event") && file.contains("context") && matches(pythonServerlessSignature))
     }
 
     func handlers() -> [WebhookHandler] {

@@ -1,0 +1,73 @@
+import Dispatch
+import Foundation
+
+/// Items one producer hands to worker threads while it is still finding more (the
+/// folder walk feeding the scanners). `next()` waits for an item and returns nil
+/// once the producer has finished and every item is taken.
+final class WorkQueue<Item>: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var items: [Item] = []
+    private var taken = 0
+    private var finished = false
+
+    func push(_ item: Item) {
+        condition.lock()
+        items.append(item)
+        condition.signal()
+        condition.unlock()
+    }
+
+    /// No more items will come.
+    func finish() {
+        condition.lock()
+        finished = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func next() -> Item? {
+        condition.lock()
+        defer { condition.unlock() }
+        while taken == items.count && !finished { condition.wait() }
+        guard taken < items.count else { return nil }
+        taken += 1
+        return items[taken - 1]
+    }
+
+    /// Runs `produce` on the calling thread while `jobs` workers apply `transform`
+    /// to what it pushes; returns every result, in no particular order.
+    static func drain<Result>(jobs: Int, produce: (WorkQueue<Item>) -> Void, _ transform: @escaping @Sendable (Item) -> Result) -> [Result] {
+        let queue = WorkQueue<Item>()
+        let results = ResultSink<Result>()
+        let workers = DispatchGroup()
+        for _ in 0..<max(1, jobs) {
+            DispatchQueue.global().async(group: workers) {
+                var local: [Result] = []
+                while let item = queue.next() { local.append(transform(item)) }
+                results.add(local)
+            }
+        }
+        produce(queue)
+        queue.finish()
+        workers.wait()
+        return results.all
+    }
+}
+
+/// Collects the workers' results under a lock.
+private final class ResultSink<Result>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var results: [Result] = []
+
+    func add(_ more: [Result]) {
+        lock.lock()
+        results += more
+        lock.unlock()
+    }
+
+    var all: [Result] {
+        lock.lock()
+        defer { lock.unlock() }
+        return results
+    }
+}
