@@ -3,12 +3,12 @@ import Foundation
 import TwilintKit
 
 /// `twilint explain-file PATH`: what twilint believes about a file and why —
-/// its language, whether it is Twilio code, whether it ships to users, whether
-/// it is a test — so a surprising finding (or silence) can be traced.
+/// its language, whether it is Twilio code, whether it is a minified bundle,
+/// whether it ships to users, whether it is a test — so a surprising finding (or silence) can be traced.
 struct ExplainFile: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain-file",
-        abstract: "Show how twilint classifies a file: language, Twilio context, client-side, test.")
+        abstract: "Show how twilint classifies a file: language, Twilio context, minified, client-side, test.")
 
     @Argument(help: "The file to explain.")
     var path: String
@@ -32,6 +32,7 @@ struct ExplainFile: ParsableCommand {
             path,
             "  language:       \(language.rawValue)",
             "  twilio context: \(twilioContext(of: file))",
+            "  minified:       \(HandWritten().mayHold(in: file) ? "no" : "yes (the behaviour rules TW003–TW010 skip it)")",
             "  client-side:    \(clientSide.isClientSide ? "yes" : "no") (\(clientSide.reason))",
             "  test file:      \(FileRole.isTest(file) ? "yes" : "no")",
         ]

@@ -44,11 +44,19 @@ final class ExplainFileTests: XCTestCase {
             web/src/lib/sms.js
               language:       javascript
               twilio context: yes (line 2: export const api = 'https://api.twilio.com/2010-04-01';)
+              minified:       no
               client-side:    yes (under src/ of a browser app (\(root.standardizedFileURL.path)/web/package.json depends on vite))
               test file:      no
 
             """
         XCTAssertEqual(run.stdout, expected)
+    }
+
+    func testExplainsAMinifiedBundle() throws {
+        try write("public/app.min.js", "var t=require(\"twilio\")(a,b);t.messages.create({to:x});\n")
+        let run = try explain("public/app.min.js")
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.contains("minified:       yes (the behaviour rules TW003–TW010 skip it)\n"), run.stdout)
     }
 
     func testExplainsAServerTestFileWithoutTwilio() throws {

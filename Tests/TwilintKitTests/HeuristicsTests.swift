@@ -83,6 +83,34 @@ final class HeuristicsTests: XCTestCase {
         XCTAssertFalse(TwilioContext().mayHold(in: file("digits = request.form['Digits']\n")))
     }
 
+    func testTwiMLResponseCountsOnlyInStringsNotAsAGeneric() {
+        let generic = "func respond(to request: Request) -> EventLoopFuture<Response> {\n    request.eventLoop.future(Response())\n}\n"
+        XCTAssertFalse(TwilioContext().mayHold(in: file(generic, path: "Responder.swift")), "Vapor's own code is not Twilio code")
+        XCTAssertFalse(TwilioContext().mayHold(in: file("const r: Promise<Response> = fetch(url);\n", path: "a.ts")))
+        let twiml = "let reply = \"<Response><Message>Hi</Message></Response>\"\n"
+        XCTAssertTrue(TwilioContext().mayHold(in: file(twiml, path: "routes.swift")))
+        let multiline = "reply = \"\"\"\n<Response>\n  <Say>Hello</Say>\n</Response>\n\"\"\"\n"
+        XCTAssertTrue(TwilioContext().mayHold(in: file(multiline)), "TwiML on its own line inside a triple-quoted string")
+    }
+
+    func testTwilioContextEvidenceFarIntoALargeFile() {
+        // The evidence sits past the first half, so the whole file is tokenized, and in a comment first.
+        let filler = String(repeating: "value = compute(1, 2)  # plain code\n", count: 400)
+        let text = filler + "# import twilio later\n" + filler + "from twilio.rest import Client\n"
+        XCTAssertTrue(TwilioContext().mayHold(in: file(text)))
+        XCTAssertFalse(TwilioContext().mayHold(in: file(filler + "# from twilio.rest import Client\n" + filler)))
+    }
+
+    func testMinifiedBundlesAreNotHandWritten() {
+        XCTAssertFalse(HandWritten().mayHold(in: file("var a=1;", path: "dist/app.min.js")))
+        let bundle = String(repeating: "function a(b,c){return b&&c?b.c:void 0}", count: 2_000)
+        XCTAssertFalse(HandWritten().mayHold(in: file(bundle, path: "dist/app.js")), "one 80 KB line")
+        let code = String(repeating: "const total = items.reduce((sum, item) => sum + item.price, 0);\n", count: 2_000)
+        XCTAssertTrue(HandWritten().mayHold(in: file(code, path: "src/cart.js")), "a large file of ordinary lines")
+        XCTAssertTrue(HandWritten().mayHold(in: file("exports.handler=(c,e,cb)=>cb(null,'ok')", path: "functions/reply.js")),
+                      "a small one-line file is hand-written")
+    }
+
     func testTestFileRoles() {
         XCTAssertTrue(FileRole.isTest(file("x = 1", path: "tests/test_sms.py")))
         XCTAssertTrue(FileRole.isTest(file("x = 1", path: "app/sms_test.py")))

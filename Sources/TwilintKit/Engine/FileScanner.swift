@@ -62,8 +62,9 @@ public struct FileScanner: Sendable {
 
     private func accepts(_ focus: Range<Int>, of rule: CompiledRule, pattern: CompiledRule.CompiledPattern, in file: SourceFile) -> Bool {
         if rule.rule.scope != .any, !rule.rule.scope.admits(file.spans.kind(at: focus.lowerBound)) { return false }
-        if rule.exclusions.contains(where: { $0.excludes(focus, in: file) }) { return false }
+        // Conditions read facts memoised per file; exclusions judge the token itself, so they go last.
         return rule.conditions.allSatisfy { $0.holds(for: focus, in: file) }
             && pattern.conditions.allSatisfy { $0.holds(for: focus, in: file) }
+            && !rule.exclusions.contains(where: { $0.excludes(focus, in: file) })
     }
 }

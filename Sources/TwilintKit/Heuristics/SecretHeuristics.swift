@@ -7,15 +7,27 @@ enum PlaceholderValue {
                                 "dummy", "fake", "sample", "test", "redacted", "insert", "replace"]
 
     /// One repeated character, 3 or fewer distinct characters, or `0123456789abcdef` repeated.
+    /// Runs on every secret-shaped token, so it counts in a bitset, not a `Set`.
     static func isLowVariety<C: Collection>(_ value: C) -> Bool where C.Element == UInt8 {
-        let lowered = value.map { $0 | 0x20 }
-        if Set(lowered).count <= 3 { return true }
-        return !lowered.isEmpty && lowered.enumerated().allSatisfy { $0.element == sampleRun[$0.offset % sampleRun.count] }
+        var seen: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        var distinct = 0
+        for byte in value {
+            let lowered = byte | 0x20, bit = UInt64(1) << (lowered & 63)
+            switch lowered >> 6 {
+            case 0: if seen.0 & bit == 0 { seen.0 |= bit; distinct += 1 }
+            case 1: if seen.1 & bit == 0 { seen.1 |= bit; distinct += 1 }
+            case 2: if seen.2 & bit == 0 { seen.2 |= bit; distinct += 1 }
+            default: if seen.3 & bit == 0 { seen.3 |= bit; distinct += 1 }
+            }
+        }
+        if distinct <= 3 { return true }
+        return value.enumerated().allSatisfy { $0.element | 0x20 == sampleRun[$0.offset % sampleRun.count] }
     }
 
     /// Words such as `your` or `example` in a value that is not pure hex
     /// (none of these words are hex, so a real auth token never contains one).
     static func containsPlaceholderWord<C: Collection>(_ value: C) -> Bool where C.Element == UInt8 {
+        guard !value.allSatisfy(ASCII.isHexDigit) else { return false }
         let lowered = String(decoding: value.map { $0 | 0x20 }, as: UTF8.self)
         return words.contains { lowered.contains($0) }
     }
@@ -99,7 +111,7 @@ struct NearAccountSID: MatchCondition {
     private static let accountSID = try! PCRE2Matcher(#"(?<![A-Za-z0-9])AC[0-9a-fA-F]{32}(?![A-Za-z0-9])"#)
 
     func holds(for focus: Range<Int>, in file: SourceFile) -> Bool {
-        let line = file.position(of: focus.lowerBound).line
+        let line = file.line(of: focus.lowerBound)
         return sidLines(in: file).contains { abs($0 - line) <= Self.distance }
     }
 
@@ -112,7 +124,7 @@ struct NearAccountSID: MatchCondition {
             try? file.withBytes { bytes in
                 try Self.accountSID.forEachMatch(in: bytes) { match in
                     if !excused.contains(where: { $0.excludes(match.range, in: file) }) {
-                        lines.append(file.position(of: match.range.lowerBound).line)
+                        lines.append(file.line(of: match.range.lowerBound))
                     }
                 }
             }

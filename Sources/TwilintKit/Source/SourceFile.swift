@@ -10,6 +10,7 @@ public final class SourceFile {
     private var spanIndex: SpanIndex?
     /// Spans of the first `end` bytes only (see `kind(at:)`).
     private var prefixSpans: (end: Int, index: SpanIndex)?
+    private var lastPosition: (offset: Int, line: Int, column: Int)?
     /// Few per file (one per heuristic), so a list beats hashing every key.
     private var memos: [(key: String, value: AnyObject)] = []
 
@@ -31,11 +32,17 @@ public final class SourceFile {
 
     // MARK: - Positions
 
-    /// 1-based line and column (in code points) of a byte offset.
+    /// 1-based line and column (in code points) of a byte offset. Columns are counted
+    /// on from the previous position when it is earlier on the same line, so that many
+    /// findings on one long (minified) line cost one pass over it, not one each.
     public func position(of offset: Int) -> SourcePosition {
         let line = lineIndex(of: offset)
-        let start = starts[line]
-        return SourcePosition(line: line + 1, column: codePoints(in: start..<min(offset, bytes.count)) + 1)
+        let target = min(offset, bytes.count)
+        var counted = (offset: starts[line], column: 1)
+        if let last = lastPosition, last.line == line, last.offset <= target { counted = (last.offset, last.column) }
+        let column = counted.column + codePoints(in: counted.offset..<target)
+        lastPosition = (target, line, column)
+        return SourcePosition(line: line + 1, column: column)
     }
 
     /// The 1-based line number of a byte offset.

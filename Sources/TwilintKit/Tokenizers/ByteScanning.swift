@@ -40,6 +40,10 @@ enum ASCII {
         byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
     }
 
+    static func isHexDigit(_ byte: UInt8) -> Bool {
+        isDigit(byte) || ((byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "f"))
+    }
+
     /// Space or tab: the blanks that never end a line.
     static func isBlank(_ byte: UInt8) -> Bool {
         byte == space || byte == tab
