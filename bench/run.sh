@@ -55,10 +55,10 @@ SID_RE='\b(AC|SK)[0-9a-fA-F]{32}\b'
 # Runs: (warmup runs) per kind of measurement. Quick mode keeps the 20 runs of
 # the latency rows: they are cheap, and the target is a median of >= 20.
 if ((QUICK)); then
-  TREE=(--warmup 1 --runs 2) LAT=(--warmup 2 --runs 20) PATHO=(--warmup 0 --runs 2)
+  TREE=(--warmup 1 --runs 2) ROUNDS=1 LAT=(--warmup 2 --runs 20) PATHO=(--warmup 0 --runs 2)
   PEER=(--warmup 0 --runs 1) MINIFIED_BYTES=2000000 ONELINE_BYTES=1000000 TINY_FILES=1000
 else
-  TREE=(--warmup 3 --runs 10) LAT=(--warmup 5 --runs 50) PATHO=(--warmup 1 --runs 5)
+  TREE=(--warmup 2 --runs 5) ROUNDS=4 LAT=(--warmup 5 --runs 50) PATHO=(--warmup 1 --runs 5)
   PEER=(--warmup 0 --runs 2) MINIFIED_BYTES=50000000 ONELINE_BYTES=10000000 TINY_FILES=100000
 fi
 
@@ -95,6 +95,26 @@ hf() {
   local name=$1; shift
   say "$name"
   hyperfine --style basic --export-json "$OUT/$name.json" "$@" >&2
+}
+
+# hf_rounds NAME ROUNDS HYPERFINE-ARGS... COMMANDS...: like hf, but in ROUNDS
+# rounds that each time every command, pooled into one export. On a shared
+# machine the speed drifts over seconds; interleaving keeps a slow spell from
+# landing on one command only, so ratios between the commands stay honest.
+hf_rounds() {
+  local name=$1 rounds=$2 round; shift 2
+  for ((round = 1; round <= rounds; round++)); do hf "$name.round$round" "$@"; done
+  python3 - "$OUT/$name.json" "$rounds" <<'PY'
+import json, statistics, sys
+out, rounds = sys.argv[1], int(sys.argv[2])
+parts = [json.load(open(out.replace(".json", f".round{r}.json"))) for r in range(1, rounds + 1)]
+pooled = parts[0]
+for index, result in enumerate(pooled["results"]):
+    times = [t for part in parts for t in part["results"][index]["times"]]
+    result.update(times=times, median=statistics.median(times), mean=statistics.fmean(times),
+                  stddev=statistics.stdev(times) if len(times) > 1 else 0.0, min=min(times), max=max(times))
+json.dump(pooled, open(out, "w"), indent=2)
+PY
 }
 
 # hstat NAME INDEX FIELD: a field (median, mean, stddev, min, max) of one command
@@ -156,7 +176,7 @@ SCANNED=$("$TWILINT" --format json --fail-on never "$CORPUS" |
 RG_FILES=$(rg --files "$CORPUS" | wc -l)
 
 # ------------------------------------------------- 1. whole tree vs rg -P
-hf tree -N -i "${TREE[@]}" \
+hf_rounds tree "$ROUNDS" -N -i "${TREE[@]}" \
   "$T $JSON_NULL $C" \
   "rg -P -c '$SID_RE' $C" \
   "$T $JSON_NULL --select TW001,TW002 $C"
@@ -234,14 +254,14 @@ if [[ $(cat "$OUT/corpus-x2.stamp" 2>/dev/null) != "$stamp" ]]; then
   for i in 1 2; do cp -al "$CORPUS" "$X2/$i" 2>/dev/null || cp -a "$CORPUS" "$X2/$i"; done
   echo "$stamp" >"$OUT/corpus-x2.stamp"
 fi
-hf scaling-size -N -i "${TREE[@]}" \
+hf_rounds scaling-size "$ROUNDS" -N -i "${TREE[@]}" \
   "$T $JSON_NULL $C" \
   "$T $JSON_NULL $(q "$X2")"
 S1=$(med scaling-size 0) S2=$(med scaling-size 1)
 row "5. 2× corpus → 1.9–2.1× time" \
   "×1 $(secs "$S1"), ×2 $(secs "$S2")" "$(calc "f'{$S2 / $S1:.2f}×'")" "$(verdict "1.9 <= $S2 / $S1 <= 2.1")"
 
-hf scaling-jobs -N -i "${TREE[@]}" \
+hf_rounds scaling-jobs "$ROUNDS" -N -i "${TREE[@]}" \
   "$T $JSON_NULL --jobs 1 $C" \
   "$T $JSON_NULL --jobs 2 $C"
 J1=$(med scaling-jobs 0) J2=$(med scaling-jobs 1)
@@ -328,7 +348,7 @@ table=$(
   echo
   echo "Corpus: \`$(q "$CORPUS")\`, $(num "$CORPUS_FILES") files, $(mb "$CORPUS_BYTES")"
   echo "(twilint scanned $(num "$SCANNED") of them; \`rg --files\` lists $(num "$RG_FILES"): rg skips hidden files)."
-  echo "Times are hyperfine medians; raw data in \`bench/out/*.json\`."
+  echo "Times are hyperfine medians; the whole-tree and scaling rows pool $ROUNDS interleaved rounds (drift on a shared machine then hits every command alike). Raw data in \`bench/out/*.json\`."
   echo
   echo "$table"
   if ((CALLGRIND)); then

@@ -20,6 +20,14 @@ enum CodeLexer {
     private static let multiByteOperators: [[UInt8]] = ["===", "!==", "...", "=>", "->", "==", "!=", "<=", ">=", "&&", "||", "??", "?."]
         .map { Array($0.utf8) }
 
+    /// The second bytes of `multiByteOperators`.
+    private static func isOperatorSecondByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "="), UInt8(ascii: "."), UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: "|"), UInt8(ascii: "?"): return true
+        default: return false
+        }
+    }
+
     static func tokens(of file: SourceFile) -> [CodeToken] {
         let spans = file.spans.spans
         var tokens: [CodeToken] = []
@@ -51,7 +59,9 @@ enum CodeLexer {
                     index = stop
                 } else {
                     var length = 1
-                    for candidate in multiByteOperators where index + candidate.count <= end {
+                    // Every longer operator has one of these second bytes; most punctuation has not.
+                    let mayBeLonger = index + 1 < end && isOperatorSecondByte(bytes[index + 1])
+                    for candidate in multiByteOperators where mayBeLonger && index + candidate.count <= end {
                         if candidate.indices.allSatisfy({ bytes[index + $0] == candidate[$0] }) {
                             length = candidate.count
                             break

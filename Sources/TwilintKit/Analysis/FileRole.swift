@@ -9,15 +9,19 @@ public enum FileRole {
         file.memo("is-test") { isTest(path: file.path) || (file.language == .python && definesTests(file)) }
     }
 
-    private static let testFolders: Set<Substring> = ["tests", "test", "__tests__", "Tests", "spec", "__mocks__"]
+    /// `/tests/` and the like anywhere in a path, or `tests/` at its start; searched
+    /// in the path's bytes, since this runs for every file of a scan.
+    private static let testFolders = ["tests", "test", "__tests__", "Tests", "spec", "__mocks__"]
+    private static let testFolderInfixes = testFolders.map { "/\($0)/" }
+    private static let testFolderPrefixes = testFolders.map { "\($0)/" }
+    private static let testNameMarkers = [".test.", ".spec.", "_test.", "Tests.swift", "Test.swift"]
 
     private static func isTest(path: String) -> Bool {
-        let components = path.split(separator: "/")
-        let name = components.last.map(String.init) ?? path
-        if components.dropLast().contains(where: testFolders.contains) { return true }
+        if testFolderInfixes.contains(where: path.contains) || testFolderPrefixes.contains(where: path.hasPrefix) { return true }
+        let name = LanguageDetector.fileName(path)
+        if testNameMarkers.contains(where: name.contains) { return true }
         let lowered = name.lowercased()
-        if (lowered.hasPrefix("test_") && lowered.hasSuffix(".py")) || lowered.hasSuffix("_test.py") || lowered == "conftest.py" { return true }
-        return [".test.", ".spec.", "_test.", "Tests.swift", "Test.swift"].contains(where: name.contains)
+        return (lowered.hasPrefix("test_") && lowered.hasSuffix(".py")) || lowered.hasSuffix("_test.py") || lowered == "conftest.py"
     }
 
     private static func definesTests(_ file: SourceFile) -> Bool {

@@ -1,8 +1,9 @@
 import Matching
 
 /// A rule made ready to run: patterns JIT-compiled, heuristics resolved,
-/// keywords mapped to prefilter ids. Built once per process.
-public struct CompiledRule: Sendable {
+/// keywords mapped to prefilter ids. Built once per process; a class, so that the
+/// scan loop over every file does not copy (and retain) each rule's fields.
+public final class CompiledRule: Sendable {
     public struct CompiledPattern: Sendable {
         let matcher: PCRE2Matcher
         let languages: Set<Language>?

@@ -47,7 +47,7 @@ enum BuiltinRules {
             keywords: [],
             patterns: [
 ],
-            analyzer: "unsigned-webhook", require: ["hand-written", "twilio-context"], allow: [],
+            analyzer: "unsigned-webhook", require: ["twilio-context", "hand-written"], allow: [],
             message: "Webhook without signature validation. Add RequestValidator check.",
             messages: ["javascript": "Webhook without signature validation. Add twilio.webhook() middleware or a twilio.validateRequest check.", "python": "Webhook without signature validation. Add RequestValidator check.", "swift": "Webhook without signature validation. Check X-Twilio-Signature against an HMAC-SHA1 of the URL and sorted parameters keyed with the auth token.", "typescript": "Webhook without signature validation. Add twilio.webhook() middleware or a twilio.validateRequest check."],
             tags: ["security", "webhooks", "twilio"], securitySeverity: 7.5,
@@ -75,7 +75,7 @@ enum BuiltinRules {
             keywords: [],
             patterns: [
 ],
-            analyzer: "missing-e164-validation", require: ["hand-written", "twilio-context"], allow: [],
+            analyzer: "missing-e164-validation", require: ["twilio-context", "hand-written"], allow: [],
             message: "Sending to phone without E.164 validation.",
             messages: ["javascript": "Sending to phone without E.164 validation. Check the number with libphonenumber-js (or a /^\\+[1-9]\\d{1,14}$/ regex) before sending.", "python": "Sending to phone without E.164 validation. Check the number with phonenumbers (or a ^\\+[1-9]\\d{1,14}$ regex) before sending.", "swift": "Sending to phone without E.164 validation. Check the number with PhoneNumberKit (or a ^\\+[1-9]\\d{1,14}$ regex) before sending.", "typescript": "Sending to phone without E.164 validation. Check the number with libphonenumber-js (or a /^\\+[1-9]\\d{1,14}$/ regex) before sending."],
             tags: ["correctness", "messaging", "twilio"], securitySeverity: nil,
@@ -89,7 +89,7 @@ enum BuiltinRules {
             keywords: [],
             patterns: [
 ],
-            analyzer: "hardcoded-phone-number", require: ["hand-written", "twilio-context"], allow: [],
+            analyzer: "hardcoded-phone-number", require: ["twilio-context", "hand-written"], allow: [],
             message: "Hardcoded phone number. Use config or environment variable.",
             messages: ["javascript": "Hardcoded phone number. Use config or environment variable (process.env.TWILIO_PHONE_NUMBER).", "python": "Hardcoded phone number. Use config or environment variable (os.environ[\"TWILIO_PHONE_NUMBER\"]).", "swift": "Hardcoded phone number. Use config or environment variable (Environment.get(\"TWILIO_PHONE_NUMBER\")).", "typescript": "Hardcoded phone number. Use config or environment variable (process.env.TWILIO_PHONE_NUMBER)."],
             tags: ["maintainability", "privacy", "twilio"], securitySeverity: nil,
@@ -103,7 +103,7 @@ enum BuiltinRules {
             keywords: [],
             patterns: [
 ],
-            analyzer: "unhandled-twilio-exception", require: ["hand-written", "twilio-context"], allow: [],
+            analyzer: "unhandled-twilio-exception", require: ["twilio-context", "hand-written"], allow: [],
             message: "Twilio API call without error handling. Catch TwilioRestException.",
             messages: ["javascript": "Twilio API call without error handling. Handle the rejected promise (try/catch around await, .catch(), or check response.ok).", "python": "Twilio API call without error handling. Catch TwilioRestException (or check the HTTP status of a raw request).", "swift": "Twilio API call without error handling. Check the HTTP status / catch the error.", "typescript": "Twilio API call without error handling. Handle the rejected promise (try/catch around await, .catch(), or check response.ok)."],
             tags: ["reliability", "error-handling", "twilio"], securitySeverity: nil,
@@ -117,7 +117,7 @@ enum BuiltinRules {
             keywords: [],
             patterns: [
 ],
-            analyzer: "generic-twilio-error-handling", require: ["hand-written", "twilio-context"], allow: [],
+            analyzer: "generic-twilio-error-handling", require: ["twilio-context", "hand-written"], allow: [],
             message: "Consider handling specific error codes (21610, 30003, etc.).",
             messages: ["javascript": "Consider handling specific error codes (21610, 30003, etc.) — read err.code.", "python": "Consider handling specific error codes (21610, 30003, etc.) — read e.code.", "swift": "Consider handling specific error codes (21610, 30003, etc.) — decode Twilio's error body and read its code.", "typescript": "Consider handling specific error codes (21610, 30003, etc.) — read err.code."],
             tags: ["reliability", "error-handling", "twilio"], securitySeverity: nil,
@@ -131,7 +131,7 @@ enum BuiltinRules {
             keywords: [],
             patterns: [
 ],
-            analyzer: "missing-opt-out-handling", require: ["hand-written", "twilio-context"], allow: [],
+            analyzer: "missing-opt-out-handling", require: ["twilio-context", "hand-written"], allow: [],
             message: "No opt-out handling. Check for STOP/UNSUBSCRIBE keywords.",
             messages: ["javascript": "No opt-out handling. Check the Body for STOP/UNSUBSCRIBE keywords (or read OptOutType) and record the opt-out.", "python": "No opt-out handling. Check the Body for STOP/UNSUBSCRIBE keywords (or read OptOutType) and record the opt-out.", "swift": "No opt-out handling. Check the Body for STOP/UNSUBSCRIBE keywords (or read OptOutType) and record the opt-out.", "typescript": "No opt-out handling. Check the Body for STOP/UNSUBSCRIBE keywords (or read OptOutType) and record the opt-out."],
             tags: ["compliance", "messaging", "twilio"], securitySeverity: nil,
@@ -145,7 +145,7 @@ enum BuiltinRules {
             keywords: [],
             patterns: [
 ],
-            analyzer: "send-without-opt-out-check", require: ["hand-written", "twilio-context"], allow: [],
+            analyzer: "send-without-opt-out-check", require: ["twilio-context", "hand-written"], allow: [],
             message: "Consider checking opt-out status before sending SMS.",
             messages: ["javascript": "Consider checking opt-out status before sending SMS. Skip recipients who opted out, and handle err.code 21610.", "python": "Consider checking opt-out status before sending SMS. Skip recipients who opted out, and handle TwilioRestException code 21610.", "swift": "Consider checking opt-out status before sending SMS. Skip recipients who opted out, and handle error code 21610 in the response.", "typescript": "Consider checking opt-out status before sending SMS. Skip recipients who opted out, and handle err.code 21610."],
             tags: ["compliance", "messaging", "twilio"], securitySeverity: nil,

@@ -18,41 +18,71 @@ enum PhoneNumberText {
 
     /// Whether the bytes could hold any number `isPhoneNumber` or `embeddedNumbers` accepts:
     /// a run of digits and separators (` -.()`) with 8 or more digits after a `+` (or `%2B`),
-    /// or 10 or more without one (NANP). One table-driven pass, so that files without any
-    /// skip the code model.
+    /// or 10 or more without one (NANP). One pass, so that files without any skip the code
+    /// model. Eight bytes at a time: a word without a digit, `+` or `%` ends any run (a
+    /// phone number never has more than two separators in a row), so most words of code
+    /// cost a few bit operations and only the rest go byte by byte.
     static func mayContainPhoneNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         byteClasses.withUnsafeBufferPointer { classes in
             var digits = 0
             var needed = 10
             var index = 0
+            let base = UnsafeRawPointer(bytes.baseAddress)
             while index < bytes.count {
-                let byteClass = classes[Int(bytes[index])]
-                index += 1
-                switch byteClass {
-                case .other:
+                if let base, index + 8 <= bytes.count, !SWAR.mayHoldPhoneByte(base.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
                     digits = 0
                     needed = 10
-                case .digit:
-                    digits += 1
-                    if digits >= needed { return true }
-                case .separator:
+                    index += 8
                     continue
-                case .plus:
-                    digits = 0
-                    needed = 8
-                case .percent:
-                    // `%2B`, a `+` in a form-encoded body.
-                    if index + 1 < bytes.count, bytes[index] == UInt8(ascii: "2"), bytes[index + 1] | 0x20 == UInt8(ascii: "b") {
-                        index += 2
-                        digits = 0
-                        needed = 8
-                    } else {
+                }
+                let wordEnd = min(index + 8, bytes.count)
+                while index < wordEnd {
+                    let byteClass = classes[Int(bytes[index])]
+                    index += 1
+                    switch byteClass {
+                    case .other:
                         digits = 0
                         needed = 10
+                    case .digit:
+                        digits += 1
+                        if digits >= needed { return true }
+                    case .separator:
+                        continue
+                    case .plus:
+                        digits = 0
+                        needed = 8
+                    case .percent:
+                        // `%2B`, a `+` in a form-encoded body.
+                        let encodedPlus = index + 1 < bytes.count && bytes[index] == UInt8(ascii: "2") && bytes[index + 1] | 0x20 == UInt8(ascii: "b")
+                        if encodedPlus { index += 2 }
+                        digits = 0
+                        needed = encodedPlus ? 8 : 10
                     }
                 }
             }
             return false
+        }
+    }
+
+    /// Byte tests on eight bytes at once (the "has zero byte" and "has byte between"
+    /// tricks of Bit Twiddling Hacks); exact for ASCII, and bytes of 0x80 and up never match.
+    private enum SWAR {
+        private static let ones: UInt64 = 0x0101_0101_0101_0101
+        private static let highs: UInt64 = 0x8080_8080_8080_8080
+
+        /// Whether any of the eight bytes is a digit, `+` or `%`.
+        static func mayHoldPhoneByte(_ word: UInt64) -> Bool {
+            hasByte(in: word, above: 0x2F, below: 0x3A) || hasZeroByte(word ^ (ones &* 0x2B)) || hasZeroByte(word ^ (ones &* 0x25))
+        }
+
+        private static func hasZeroByte(_ word: UInt64) -> Bool {
+            (word &- ones) & ~word & highs != 0
+        }
+
+        /// Whether a byte lies strictly between `low` and `high` (both at most 128).
+        private static func hasByte(in word: UInt64, above low: UInt64, below high: UInt64) -> Bool {
+            let seven = word & (ones &* 127)
+            return (ones &* (127 + high) &- seven) & ~word & (seven &+ ones &* (127 - low)) & highs != 0
         }
     }
 

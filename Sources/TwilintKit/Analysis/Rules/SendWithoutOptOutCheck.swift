@@ -6,9 +6,9 @@ struct SendWithoutOptOutCheck: Analyzer {
     let name = "send-without-opt-out-check"
 
     func findings(in file: SourceFile) -> [Range<Int>] {
-        guard file.language.isSource, !FileRole.isTest(file) else { return [] }
+        guard file.language.isSource else { return [] }
         let sends = TwilioSends.of(file).filter { $0.kind == .message && !$0.recipientIsFixed }
-        guard !sends.isEmpty, !Self.checksOptOut(CodeModel.of(file)) else { return [] }
+        guard !sends.isEmpty, !FileRole.isTest(file), !Self.checksOptOut(CodeModel.of(file)) else { return [] }
         return sends.map(\.anchor)
     }
 

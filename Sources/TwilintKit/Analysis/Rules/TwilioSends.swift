@@ -153,9 +153,12 @@ struct TwilioSends {
     /// `append("To", x)`, `URLQueryItem(name: "To", value: x)`, or `"To=…"` in a form body.
     private func toField(at index: Int) -> Field? {
         let token = model.tokens[index]
-        let text = model.text(token.range)
         switch token.kind {
-        case .string where CallFinder.unquoted(text) == "To":
+        case .string:
+            // Both forms hold `To`; most strings do not, and are passed over without a String.
+            guard model.token(index, contains: "to") else { return nil }
+            let text = model.text(token.range)
+            guard CallFinder.unquoted(text) == "To" else { return formField(at: index, text: text) }
             if model.token(index + 1, is: ":") {
                 return field(key: index, valueFrom: index + 2)
             }
@@ -168,7 +171,7 @@ struct TwilioSends {
                 return field(key: index, valueFrom: start)
             }
             return nil
-        case .identifier where text == "To":
+        case .identifier where model.token(index, is: "To"):
             if model.token(index - 1, is: ".") || model.token(index - 1, is: "let") || model.token(index - 1, is: "var")
                 || model.token(index - 1, is: "case") { return nil }
             if model.token(index + 1, is: ":"), file.language != .python {
@@ -178,8 +181,6 @@ struct TwilioSends {
                 return field(key: index, valueFrom: index + 2)
             }
             return nil
-        case .string:
-            return formField(at: index, text: text)
         default:
             return nil
         }

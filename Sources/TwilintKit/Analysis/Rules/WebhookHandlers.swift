@@ -25,7 +25,7 @@ struct WebhookHandlers {
     /// The handlers of `file`, found once; none in test files (tests call handlers, they do not serve them).
     static func of(_ file: SourceFile) -> [WebhookHandler] {
         file.memo("webhook-handlers") { () -> [WebhookHandler] in
-            guard file.language.isSource, !FileRole.isTest(file), mayServeRoutes(file) else { return [] }
+            guard file.language.isSource, mayServeRoutes(file), !FileRole.isTest(file) else { return [] }
             return WebhookHandlers(CodeModel.of(file)).handlers()
         }
     }
