@@ -35,12 +35,21 @@ final class WorkQueue<Item>: @unchecked Sendable {
     }
 
     /// Runs `produce` on the calling thread while `jobs` workers apply `transform`
-    /// to what it pushes; returns every result, in no particular order.
+    /// to what it pushes; returns every result, in no particular order. One job
+    /// means one thread in all, as with `rg -j1`: the calling thread produces
+    /// everything, then transforms it.
     static func drain<Result>(jobs: Int, produce: (WorkQueue<Item>) -> Void, _ transform: @escaping @Sendable (Item) -> Result) -> [Result] {
         let queue = WorkQueue<Item>()
+        guard jobs > 1 else {
+            produce(queue)
+            queue.finish()
+            var results: [Result] = []
+            while let item = queue.next() { results.append(transform(item)) }
+            return results
+        }
         let results = ResultSink<Result>()
         let workers = DispatchGroup()
-        for _ in 0..<max(1, jobs) {
+        for _ in 0..<jobs {
             DispatchQueue.global().async(group: workers) {
                 var local: [Result] = []
                 while let item = queue.next() { local.append(transform(item)) }
