@@ -141,14 +141,16 @@ private struct Walk {
     }
 
     private func isIgnored(_ absolutePath: String, isDirectory: Bool, by ignores: [Gitignore]) -> Bool {
-        // The deepest .gitignore that has an opinion decides.
-        for ignore in ignores.reversed() {
-            let prefix = ignore.base == "/" ? "/" : ignore.base + "/"
-            guard absolutePath.hasPrefix(prefix) else { continue }
-            let relative = String(absolutePath.dropFirst(prefix.count))
-            if let decision = ignore.isIgnored(relativePath: relative, isDirectory: isDirectory) { return decision }
+        guard !ignores.isEmpty else { return false }
+        var path = absolutePath
+        return path.withUTF8 { bytes in
+            // The deepest .gitignore that has an opinion decides.
+            for ignore in ignores.reversed() where bytes.starts(with: ignore.basePrefix) {
+                let relative = UnsafeBufferPointer(rebasing: bytes[ignore.basePrefix.count...])
+                if let decision = ignore.isIgnored(relativePath: relative, isDirectory: isDirectory) { return decision }
+            }
+            return false
         }
-        return false
     }
 
     /// `.gitignore` files of the folders above `absolute`, up to the repository root.
