@@ -55,11 +55,17 @@ public struct Linter: Sendable {
         progress?.started()
         var walkDiagnostics: [Diagnostic] = []
         let outcomes = WorkQueue<String>.drain(jobs: options.jobs ?? ProcessInfo.processInfo.activeProcessorCount, produce: { queue in
+            var batch: [String] = []
             walkDiagnostics = FileCollector(options: options.collector).collect(options.paths) { candidate in
                 guard !isExcluded(candidate.path) else { return }
-                progress?.found(1)
-                queue.push(candidate.path)
+                batch.append(candidate.path)
+                guard batch.count == Self.batchSize else { return }
+                progress?.found(batch.count)
+                queue.push(contentsOf: batch)
+                batch.removeAll(keepingCapacity: true)
             }
+            progress?.found(batch.count)
+            queue.push(contentsOf: batch)
         }, { [self] path in
             let outcome = scan(path: path)
             progress?.advanced()
@@ -68,6 +74,9 @@ public struct Linter: Sendable {
         progress?.finished()
         return report(outcomes, extraDiagnostics: walkDiagnostics, started: started)
     }
+
+    /// Files the walk hands to the workers at a time.
+    static let batchSize = 32
 
     /// Scans text that is not on disk (an editor buffer), reported as `path`.
     public func run(text: [UInt8], path: String) -> Report {

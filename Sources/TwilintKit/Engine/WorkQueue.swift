@@ -11,9 +11,16 @@ final class WorkQueue<Item>: @unchecked Sendable {
     private var finished = false
 
     func push(_ item: Item) {
+        push(contentsOf: [item])
+    }
+
+    /// Hands over several items with one wake-up: a worker woken per file would
+    /// spend more on waking than on scanning a small file.
+    func push(contentsOf batch: [Item]) {
+        guard !batch.isEmpty else { return }
         condition.lock()
-        items.append(item)
-        condition.signal()
+        items += batch
+        condition.broadcast()
         condition.unlock()
     }
 
