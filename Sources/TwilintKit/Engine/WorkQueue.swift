@@ -41,30 +41,24 @@ final class WorkQueue<Item>: @unchecked Sendable {
         return items[taken - 1]
     }
 
-    /// Runs `produce` on the calling thread while `jobs` workers apply `transform`
-    /// to what it pushes; returns every result, in no particular order. One job
-    /// means one thread in all, as with `rg -j1`: the calling thread produces
-    /// everything, then transforms it.
+    /// Runs `produce` on the calling thread while `jobs - 1` workers apply `transform`
+    /// to what it pushes; when it is done producing, the calling thread joins them.
+    /// So `jobs` threads run in all (the walk costs a share of one, and two cores are
+    /// not asked to run three threads), and one job is one thread: produce, then
+    /// transform, as with `rg -j1`. Returns every result, in no particular order.
     static func drain<Result>(jobs: Int, produce: (WorkQueue<Item>) -> Void, _ transform: @escaping @Sendable (Item) -> Result) -> [Result] {
         let queue = WorkQueue<Item>()
-        guard jobs > 1 else {
-            produce(queue)
-            queue.finish()
-            var results: [Result] = []
-            while let item = queue.next() { results.append(transform(item)) }
-            return results
-        }
         let results = ResultSink<Result>()
         let workers = DispatchGroup()
-        for _ in 0..<jobs {
-            DispatchQueue.global().async(group: workers) {
-                var local: [Result] = []
-                while let item = queue.next() { local.append(transform(item)) }
-                results.add(local)
-            }
+        let work: @Sendable () -> Void = {
+            var local: [Result] = []
+            while let item = queue.next() { local.append(transform(item)) }
+            results.add(local)
         }
+        for _ in 1..<max(1, jobs) { DispatchQueue.global().async(group: workers, execute: work) }
         produce(queue)
         queue.finish()
+        work()
         workers.wait()
         return results.all
     }
