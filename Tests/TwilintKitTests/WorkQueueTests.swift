@@ -6,7 +6,7 @@ final class WorkQueueTests: XCTestCase {
         for jobs in [1, 2, 5] {
             let results = WorkQueue<Int>.drain(jobs: jobs, produce: { queue in
                 for item in 0..<2_000 {
-                    queue.push(item)
+                    queue.push(contentsOf: [item])
                     // Let workers run dry now and then, so they wait for more.
                     if item % 500 == 0 { Thread.sleep(forTimeInterval: 0.005) }
                 }

@@ -88,7 +88,9 @@ public struct Linter: Sendable {
     public func run(buffers: [SourceBuffer]) -> Report {
         let started = DispatchTime.now()
         let included = buffers.filter { !isExcluded($0.path) }
-        let outcomes = ParallelMap.map(included, jobs: options.jobs ?? ProcessInfo.processInfo.activeProcessorCount) { buffer in
+        // One buffer (an editor's) runs on the calling thread alone.
+        let jobs = min(options.jobs ?? ProcessInfo.processInfo.activeProcessorCount, included.count)
+        let outcomes = WorkQueue<SourceBuffer>.drain(jobs: jobs, produce: { $0.push(contentsOf: included) }) { [self] buffer in
             buffer.bytes.count > options.maxFileSize
                 ? tooLarge(buffer.path, size: buffer.bytes.count) : scan(bytes: buffer.bytes, path: buffer.path)
         }

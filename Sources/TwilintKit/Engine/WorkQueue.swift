@@ -10,10 +10,6 @@ final class WorkQueue<Item>: @unchecked Sendable {
     private var taken = 0
     private var finished = false
 
-    func push(_ item: Item) {
-        push(contentsOf: [item])
-    }
-
     /// Hands over several items with one wake-up: a worker woken per file would
     /// spend more on waking than on scanning a small file.
     func push(contentsOf batch: [Item]) {

@@ -41,7 +41,7 @@ struct TwilioSends {
         return false
     }
 
-    private static let sendResources = ["messages", "calls", "verifications", "verification_checks", "verificationChecks"].map { Array($0.utf8) }
+    private static let sendResources = resources.keys.map { Array($0.utf8) }
 
     func find() -> [TwilioSend] {
         (libraryCalls() + restRequests()).sorted { $0.anchor.lowerBound < $1.anchor.lowerBound }
