@@ -37,10 +37,14 @@ def example(value):
         return "Rule.Example(file: nil, code: %s)" % string(value)
     return "Rule.Example(file: %s, code: %s)" % (optional(value.get("file"), string), string(value["code"]))
 
+def anchor(a):
+    return "Rule.Pattern.Anchor(words: %s, regex: %s, finder: %s, within: %d)" % (
+        optional(a.get("words"), strings), optional(a.get("regex"), string), optional(a.get("finder"), string), a["within"])
+
 def pattern(p, indent):
-    return (indent + "Rule.Pattern(regex: %s, languages: %s, keywords: %s, require: %s)"
+    return (indent + "Rule.Pattern(regex: %s, languages: %s, keywords: %s, require: %s, anchor: %s)"
             % (string(p["regex"]), optional(p.get("languages"), languages), optional(p.get("keywords"), strings),
-               strings(p.get("require", []))))
+               strings(p.get("require", [])), optional(p.get("anchor"), anchor)))
 
 def rule(r):
     docs = r["docs"]

@@ -30,13 +30,19 @@ public final class PCRE2Matcher: Matcher, @unchecked Sendable {
     private let captureCount: Int
     // Match data is scratch space: one per thread, created on first use.
     private let scratchKey: pthread_key_t
+    /// Set when searches may bound where a match starts: each thread then needs its
+    /// own match context, because the bound is a field of the context.
+    private let startLimitKey: pthread_key_t?
 
     /// Compiles `pattern`. Throws `PatternError` with PCRE2's message and offset.
-    public init(_ pattern: String, caseless: Bool = false, limits: Limits = Limits()) throws {
+    /// `startLimited` allows `firstMatch(in:from:startingBy:)` (PCRE2 compiles such
+    /// patterns differently, so it is asked for up front).
+    public init(_ pattern: String, caseless: Bool = false, startLimited: Bool = false, limits: Limits = Limits()) throws {
         self.pattern = pattern
         var errorCode: Int32 = 0
         var errorOffset = 0
-        let options: UInt32 = caseless ? UInt32(PCRE2_CASELESS) : 0
+        var options: UInt32 = caseless ? UInt32(PCRE2_CASELESS) : 0
+        if startLimited { options |= UInt32(PCRE2_USE_OFFSET_LIMIT) }
         let compiled = pattern.withCString { cString in
             cString.withMemoryRebound(to: UInt8.self, capacity: pattern.utf8.count) {
                 pcre2_compile_8($0, pattern.utf8.count, options, &errorCode, &errorOffset, nil)
@@ -68,6 +74,18 @@ public final class PCRE2Matcher: Matcher, @unchecked Sendable {
             pcre2_match_data_free_8(OpaquePointer(pointer))
         }
         scratchKey = key
+        if startLimited {
+            var limitKey = pthread_key_t()
+            pthread_key_create(&limitKey) { pointer in
+                #if canImport(Glibc)
+                guard let pointer else { return }
+                #endif
+                pcre2_match_context_free_8(OpaquePointer(pointer))
+            }
+            startLimitKey = limitKey
+        } else {
+            startLimitKey = nil
+        }
     }
 
     deinit {
@@ -76,11 +94,34 @@ public final class PCRE2Matcher: Matcher, @unchecked Sendable {
             pcre2_match_data_free_8(OpaquePointer(data))
         }
         pthread_key_delete(scratchKey)
+        if let startLimitKey {
+            if let own = pthread_getspecific(startLimitKey) { pcre2_match_context_free_8(OpaquePointer(own)) }
+            pthread_key_delete(startLimitKey)
+        }
         pcre2_match_context_free_8(context)
         pcre2_code_free_8(code)
     }
 
     public func firstMatch(in text: UnsafeBufferPointer<UInt8>, from offset: Int) throws -> Match? {
+        try search(text, from: offset, context: context)
+    }
+
+    /// The first match that starts at or after `offset` and at or before `limit`.
+    /// The match itself may run past `limit`. Needs a matcher made `startLimited`.
+    public func firstMatch(in text: UnsafeBufferPointer<UInt8>, from offset: Int, startingBy limit: Int) throws -> Match? {
+        guard let startLimitKey else { preconditionFailure("/\(pattern)/ was not compiled startLimited") }
+        let limited: OpaquePointer
+        if let own = pthread_getspecific(startLimitKey) {
+            limited = OpaquePointer(own)
+        } else {
+            limited = pcre2_match_context_copy_8(context)!
+            pthread_setspecific(startLimitKey, UnsafeRawPointer(limited))
+        }
+        pcre2_set_offset_limit_8(limited, max(limit, 0))
+        return try search(text, from: offset, context: limited)
+    }
+
+    private func search(_ text: UnsafeBufferPointer<UInt8>, from offset: Int, context: OpaquePointer) throws -> Match? {
         guard offset <= text.count else { return nil }
         let data = matchData()
         // An empty buffer has no base address; PCRE2 accepts any non-null pointer for length 0.

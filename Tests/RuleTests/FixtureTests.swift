@@ -18,7 +18,7 @@ final class FixtureTests: XCTestCase {
         let byFile = Dictionary(grouping: report.findings, by: \.path)
         var problems: [String] = []
         var checkedLines = 0
-        for path in try fixtureFiles() {
+        for path in Repository.fixtureFiles() {
             let annotations = FixtureAnnotations(text: try String(contentsOfFile: path, encoding: .utf8))
             let pinned = try pinnedRules(for: path)
             let found = Dictionary(grouping: (byFile[path] ?? []).filter { pinned?.contains($0.ruleID) ?? true }, by: \.start.line)
@@ -38,7 +38,7 @@ final class FixtureTests: XCTestCase {
     }
 
     func testEveryRuleHasPositiveAndNegativeFixtures() throws {
-        let texts = try fixtureFiles().map { FixtureAnnotations(text: try String(contentsOfFile: $0, encoding: .utf8)) }
+        let texts = try Repository.fixtureFiles().map { FixtureAnnotations(text: try String(contentsOfFile: $0, encoding: .utf8)) }
         for rule in try RuleCatalog.load().map(\.rule) {
             let positives = texts.map { $0.count(.expect, rule: rule.id) }.reduce(0, +)
             let negatives = texts.map { $0.count(.ok, rule: rule.id) }.reduce(0, +)
@@ -49,7 +49,7 @@ final class FixtureTests: XCTestCase {
 
     func testTodoAnnotationsStaySilent() throws {
         let byFile = Dictionary(grouping: Self.report.findings, by: \.path)
-        for path in try fixtureFiles() {
+        for path in Repository.fixtureFiles() {
             let annotations = FixtureAnnotations(text: try String(contentsOfFile: path, encoding: .utf8))
             for (line, list) in annotations.byLine {
                 for annotation in list where annotation.kind == .todo {
@@ -84,19 +84,6 @@ final class FixtureTests: XCTestCase {
         return nil
     }
 
-    private func fixtureFiles() throws -> [String] {
-        let enumerator = FileManager.default.enumerator(atPath: Repository.fixtures.path)!
-        var files: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            let path = Repository.fixtures.appendingPathComponent(relative).path
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-               !path.hasSuffix("/.fixture-rules") {
-                files.append(path)
-            }
-        }
-        return files.sorted()
-    }
 
     private func describe(_ counts: [String: Int]) -> String {
         counts.isEmpty ? "nothing" : counts.sorted { $0.key < $1.key }.map { $0.value == 1 ? $0.key : "\($0.key)×\($0.value)" }.joined(separator: ", ")

@@ -62,6 +62,52 @@ final class HeuristicsTests: XCTestCase {
         XCTAssertFalse(NearAccountSID().mayHold(in: file(placeholder)))
     }
 
+    func testNearAccountSIDIsAlsoBoundedInBytes() {
+        // One minified line: the pair sits together, a value 1 KiB further on does not.
+        let sid = "AC3f9b2c7d1e4a5b6c8d9e0f1a2b3c4d5e", pair = "9f2c4e6a8b0d1f3e5a7c9b1d3f5e7a9c", far = "0a1b2c3d4e5f60718293a4b5c6d7e8f9"
+        let filler = String(repeating: "e.push(t);", count: 103)
+        let text = "!function(){var c={s:\"\(sid)\",k:\"\(pair)\"};\(filler)var r=\"\(far)\"}();\n"
+        XCTAssertTrue(NearAccountSID().holds(for: range(of: pair, in: text), in: file(text, path: "a.min.js")))
+        XCTAssertFalse(NearAccountSID().holds(for: range(of: far, in: text), in: file(text, path: "a.min.js")))
+    }
+
+    /// The skipping scan reports exactly the runs a byte-by-byte scan sees.
+    func testLongRunScanAgreesWithAPlainScan() {
+        func plain(_ bytes: [UInt8]) -> [Range<Int>] {
+            var runs: [Range<Int>] = [], start: Int?
+            for (index, byte) in (bytes + [0x20]).enumerated() {
+                let alphanumeric = (48...57).contains(byte) || (65...90).contains(byte) || (97...122).contains(byte)
+                if alphanumeric, start == nil { start = index }
+                if !alphanumeric, let first = start {
+                    if index - first >= 32 { runs.append(first..<index) }
+                    start = nil
+                }
+            }
+            return runs
+        }
+        var random = SystemRandomNumberGenerator()
+        let alphabet = Array("ab9Z-. \n".utf8)
+        for _ in 0..<500 {
+            // Runs of random lengths around 32, so that probes land on every kind of boundary.
+            var bytes: [UInt8] = []
+            while bytes.count < 400 {
+                let run = Int.random(in: 0...40, using: &random)
+                bytes += (0..<run).map { _ in alphabet[Int.random(in: 0...3, using: &random)] }
+                bytes += (0..<Int.random(in: 1...3, using: &random)).map { _ in alphabet[Int.random(in: 4...7, using: &random)] }
+            }
+            var found: [Range<Int>] = []
+            bytes.withUnsafeBufferPointer { buffer in CredentialShaped.forEachLongRun(in: buffer) { found.append($0); return true } }
+            XCTAssertEqual(found, plain(bytes), String(decoding: bytes, as: UTF8.self))
+        }
+    }
+
+    func testTokenRunsAreTheStartsOfRunsOfExactly32() {
+        let text = "a 9f2c4e6a8b0d1f3e5a7c9b1d3f5e7a9c AC3f9b2c7d1e4a5b6c8d9e0f1a2b3c4d5e \"0a1b2c3d4e5f60718293a4b5c6d7e8f9\""
+        var hits: [Int] = []
+        Array(text.utf8).withUnsafeBufferPointer { TokenRuns().forEachHit(in: $0) { hits.append($0) } }
+        XCTAssertEqual(hits, [2, 71])
+    }
+
     func testCredentialShapedGate() {
         func gate(_ text: String) -> Bool {
             Array(text.utf8).withUnsafeBufferPointer(CredentialShaped.containsCandidate)

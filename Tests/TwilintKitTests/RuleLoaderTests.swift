@@ -61,6 +61,28 @@ final class RuleLoaderTests: XCTestCase {
         XCTAssertTrue(message.contains("no exclusion is called 'magic'"), message)
     }
 
+    func testAnchorsAreValidated() {
+        func anchored(_ anchor: String) -> String {
+            error(valid.replacingOccurrences(of: "- regex: 'sample'", with: "- regex: 'sample'\n    anchor: \(anchor)"))
+        }
+        XCTAssertEqual(anchored("{words: [sample], within: 0}"), "no error")
+        XCTAssertTrue(anchored("{words: [a], regex: b, within: 0}").contains("give one of 'words', 'regex' or 'finder'"))
+        XCTAssertTrue(anchored("{within: 3}").contains("give one of"))
+        XCTAssertTrue(anchored("{words: [], within: 0}").contains("'words' needs at least one word"))
+        XCTAssertTrue(anchored("{finder: magic, within: 0}").contains("no finder is called 'magic'; known: token-runs"))
+        XCTAssertTrue(anchored("{words: [a], within: 5000}").contains("'within' must be 0–1024 bytes"))
+        let nested = anchored("{words: [a], within: 1, near: 2}")
+        XCTAssertTrue(nested.contains("at key 'patterns[0].anchor.near': unknown key"), nested)
+    }
+
+    func testAnchorRegexThatDoesNotCompileIsReportedAtCompileTime() throws {
+        let yaml = valid.replacingOccurrences(of: "- regex: 'sample'", with: "- regex: 'sample'\n    anchor: {regex: 'sam(', within: 0}")
+        let rule = try RuleLoader.parse(yaml, source: "custom/TW900.yml")
+        XCTAssertThrowsError(try Linter(rules: [LoadedRule(rule: rule, source: "custom/TW900.yml")], options: LintOptions())) { error in
+            XCTAssertTrue("\(error)".contains("patterns[0].anchor.regex") && "\(error)".contains("does not compile"), "\(error)")
+        }
+    }
+
     func testInvalidYAMLIsReported() {
         XCTAssertTrue(error("id: [unclosed").contains("not valid YAML"))
     }

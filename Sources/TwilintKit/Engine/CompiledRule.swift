@@ -9,6 +9,13 @@ public final class CompiledRule: Sendable {
         let languages: Set<Language>?
         let keywordIDs: [Int]
         let conditions: [any MatchCondition]
+        let anchor: Anchor?
+
+        /// Every match in `text`, left to right; with an anchor, searched only where one can start.
+        func forEachMatch(in text: UnsafeBufferPointer<UInt8>, _ body: (Match) throws -> Void) throws {
+            guard let anchor else { return try matcher.forEachMatch(in: text, body) }
+            try matcher.forEachMatch(in: text, startingIn: anchor.windows(in: text), body)
+        }
     }
 
     public let rule: Rule
@@ -26,19 +33,29 @@ public final class CompiledRule: Sendable {
         conditions = rule.require.compactMap(Heuristics.condition(named:))
         analyzer = rule.analyzer.flatMap(Analyzers.named)
         patterns = try rule.patterns.enumerated().map { index, pattern in
-            let matcher: PCRE2Matcher
-            do {
-                matcher = try PCRE2Matcher(pattern.regex, limits: limits)
-            } catch let error as PatternError {
-                throw TwilintError.invalidRuleFile(
-                    location: source, key: "patterns[\(index)].regex",
-                    problem: "the regex does not compile: \(error.message) at offset \(error.offset)")
+            func compile(_ regex: String, key: String, caseless: Bool = false, startLimited: Bool = false) throws -> PCRE2Matcher {
+                do {
+                    return try PCRE2Matcher(regex, caseless: caseless, startLimited: startLimited, limits: limits)
+                } catch let error as PatternError {
+                    throw TwilintError.invalidRuleFile(
+                        location: source, key: "patterns[\(index)].\(key)",
+                        problem: "the regex does not compile: \(error.message) at offset \(error.offset)")
+                }
+            }
+            let anchor = try pattern.anchor.map { anchor in
+                var finders: [any HitFinder] = try (anchor.words ?? []).map {
+                    try compile("\\Q\($0)\\E", key: "anchor.words", caseless: true)
+                }
+                if let regex = anchor.regex { finders.append(try compile(regex, key: "anchor.regex")) }
+                if let finder = anchor.finder.flatMap(Heuristics.finder(named:)) { finders.append(finder) }
+                return Anchor(finders: finders, within: anchor.within)
             }
             return CompiledPattern(
-                matcher: matcher,
+                matcher: try compile(pattern.regex, key: "regex", startLimited: anchor != nil),
                 languages: pattern.languages.map(Set.init),
                 keywordIDs: (pattern.keywords ?? []).compactMap(prefilter.id(of:)),
-                conditions: pattern.require.compactMap(Heuristics.condition(named:)))
+                conditions: pattern.require.compactMap(Heuristics.condition(named:)),
+                anchor: anchor)
         }
     }
 

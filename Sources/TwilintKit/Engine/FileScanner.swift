@@ -27,7 +27,7 @@ public struct FileScanner: Sendable {
                     guard rule.conditions.allSatisfy({ $0.mayHold(in: file) }),
                           try hits.containsAny(rule.keywordIDs) else { continue }
                     for pattern in rule.patterns where try applies(pattern, to: file, hits: &hits) {
-                        try pattern.matcher.forEachMatch(in: bytes) { match in
+                        try pattern.forEachMatch(in: bytes) { match in
                             let focus = match.focus
                             guard !reported.contains(focus.lowerBound),
                                   accepts(focus, of: rule, pattern: pattern, in: file) else { return }

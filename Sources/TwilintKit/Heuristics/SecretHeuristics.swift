@@ -104,31 +104,39 @@ struct HashNamedValue: MatchExclusion {
     }
 }
 
-/// Within 5 lines of a real (non-placeholder) Account SID: the SID + token pair.
+/// Within 5 lines and 1 KiB of a real (non-placeholder) Account SID: the SID +
+/// token pair. The byte bound keeps "near" near in minified code, where five
+/// lines can be megabytes; in hand-written code five lines are well under it.
 struct NearAccountSID: MatchCondition {
     let name = "near-account-sid"
-    static let distance = 5
+    static let lines = 5
+    static let bytes = 1024
     private static let accountSID = try! PCRE2Matcher(#"(?<![A-Za-z0-9])AC[0-9a-fA-F]{32}(?![A-Za-z0-9])"#)
 
     func holds(for focus: Range<Int>, in file: SourceFile) -> Bool {
+        let sids = sidPositions(in: file)
+        guard !sids.isEmpty else { return false }
         let line = file.line(of: focus.lowerBound)
-        return sidLines(in: file).contains { abs($0 - line) <= Self.distance }
+        return sids.contains { sid in
+            abs(sid.line - line) <= Self.lines
+                && (sid.offset < focus.lowerBound ? focus.lowerBound - sid.offset : sid.offset - focus.upperBound) <= Self.bytes
+        }
     }
 
-    func mayHold(in file: SourceFile) -> Bool { !sidLines(in: file).isEmpty }
+    func mayHold(in file: SourceFile) -> Bool { !sidPositions(in: file).isEmpty }
 
-    private func sidLines(in file: SourceFile) -> [Int] {
+    private func sidPositions(in file: SourceFile) -> [(offset: Int, line: Int)] {
         file.memo(name) {
-            var lines: [Int] = []
+            var sids: [(offset: Int, line: Int)] = []
             let excused: [any MatchExclusion] = [PlaceholderSID(), TemplatePlaceholder()]
             try? file.withBytes { bytes in
                 try Self.accountSID.forEachMatch(in: bytes) { match in
                     if !excused.contains(where: { $0.excludes(match.range, in: file) }) {
-                        lines.append(file.line(of: match.range.lowerBound))
+                        sids.append((match.range.lowerBound, file.line(of: match.range.lowerBound)))
                     }
                 }
             }
-            return lines
+            return sids
         }
     }
 }

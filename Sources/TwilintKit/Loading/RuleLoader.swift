@@ -74,7 +74,7 @@ public enum RuleLoader {
                 for (index, item) in (value.sequence ?? []).enumerated() {
                     try checkKeys(item, as: "pattern", path: "\(keyPath)[\(index)]", source: source)
                 }
-            case ("rule", "docs"), ("rule", "examples"):
+            case ("rule", "docs"), ("rule", "examples"), ("pattern", "anchor"):
                 try checkKeys(value, as: key, path: keyPath, source: source)
             case ("examples", _):
                 for (index, item) in (value.sequence ?? []).enumerated() where item.mapping != nil {
@@ -118,10 +118,32 @@ public enum RuleLoader {
                 throw fail("patterns[\(index)].require",
                            "no condition is called '\(name)'; known: \(Heuristics.conditionNames.joined(separator: ", "))")
             }
+            if let anchor = pattern.anchor, let problem = problem(with: anchor) {
+                throw fail("patterns[\(index)].anchor", problem)
+            }
         }
         for key in rule.messages.keys where Language(rawValue: key) == nil {
             throw fail("messages", "'\(key)' is not a language; use one of \(Language.allCases.map(\.rawValue).joined(separator: ", "))")
         }
+    }
+
+    /// The longest distance an anchor may claim: past it, windows cover so much
+    /// of a file that searching them costs more than searching the file.
+    static let longestAnchorDistance = 1024
+
+    private static func problem(with anchor: Rule.Pattern.Anchor) -> String? {
+        let given = [anchor.words != nil, anchor.regex != nil, anchor.finder != nil].filter { $0 }.count
+        if given != 1 { return "give one of 'words', 'regex' or 'finder'" }
+        if let words = anchor.words, words.isEmpty || words.contains(where: \.isEmpty) {
+            return "'words' needs at least one word, and no word may be empty"
+        }
+        if let name = anchor.finder, Heuristics.finder(named: name) == nil {
+            return "no finder is called '\(name)'; known: \(Heuristics.finderNames.joined(separator: ", "))"
+        }
+        guard (0...longestAnchorDistance).contains(anchor.within) else {
+            return "'within' must be 0–\(longestAnchorDistance) bytes, not \(anchor.within)"
+        }
+        return nil
     }
 
     /// `TW001`, `ACME12`: capital letters, then digits (letters and digits may mix after the first).

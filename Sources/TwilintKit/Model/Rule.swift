@@ -37,6 +37,34 @@ public struct Rule: Codable, Equatable, Sendable {
         public var keywords: [String]?
         /// Named conditions (Swift heuristics) that must all hold for a match to count.
         public var require: [String]
+        /// Cheap searches that say where matches can start, so the pattern runs only there.
+        public var anchor: Anchor?
+
+        public init(regex: String, languages: [Language]? = nil, keywords: [String]? = nil,
+                    require: [String] = [], anchor: Anchor? = nil) {
+            self.regex = regex
+            self.languages = languages
+            self.keywords = keywords
+            self.require = require
+            self.anchor = anchor
+        }
+
+        /// A promise about the pattern: every match starts at most `within` bytes
+        /// before an occurrence of one of `words` (case-insensitive literals), a
+        /// match of `regex`, or a hit of the Swift `finder` so named, whichever is given.
+        public struct Anchor: Codable, Equatable, Sendable {
+            public var words: [String]?
+            public var regex: String?
+            public var finder: String?
+            public var within: Int
+
+            public init(words: [String]? = nil, regex: String? = nil, finder: String? = nil, within: Int) {
+                self.words = words
+                self.regex = regex
+                self.finder = finder
+                self.within = within
+            }
+        }
     }
 
     public struct Docs: Codable, Equatable, Sendable {
@@ -102,7 +130,8 @@ extension Rule {
     /// Every key a rule file may use, by mapping, so unknown keys can be refused.
     static let knownKeys: [String: Set<String>] = [
         "rule": Set(CodingKeys.allCases.map(\.rawValue)),
-        "pattern": ["regex", "languages", "keywords", "require"],
+        "pattern": ["regex", "languages", "keywords", "require", "anchor"],
+        "anchor": ["words", "regex", "finder", "within"],
         "docs": ["summary", "what", "why", "fix", "limits"],
         "examples": ["match", "no-match"],
         "example": ["file", "code"],
@@ -137,5 +166,6 @@ extension Rule.Pattern {
         languages = try c.decodeIfPresent([Language].self, forKey: .languages)
         keywords = try c.decodeIfPresent([String].self, forKey: .keywords)
         require = try c.decodeIfPresent([String].self, forKey: .require) ?? []
+        anchor = try c.decodeIfPresent(Anchor.self, forKey: .anchor)
     }
 }
