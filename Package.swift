@@ -30,7 +30,7 @@ let package = Package(
         .testTarget(name: "MatchingTests", dependencies: ["Matching"]),
         // Golden files are read from the source tree by path, not bundled.
         .testTarget(name: "TwilintKitTests", dependencies: ["TwilintKit", "Matching"], exclude: ["Golden"]),
-        .testTarget(name: "RuleTests", dependencies: ["TwilintKit"]),
+        .testTarget(name: "RuleTests", dependencies: ["TwilintKit", "Matching"]),
         // Depends on the executable so that `swift test` builds the binary it runs.
         .testTarget(name: "CLITests", dependencies: ["twilint"]),
     ]

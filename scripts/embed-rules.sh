@@ -38,8 +38,8 @@ def example(value):
     return "Rule.Example(file: %s, code: %s)" % (optional(value.get("file"), string), string(value["code"]))
 
 def anchor(a):
-    return "Rule.Pattern.Anchor(words: %s, regex: %s, finder: %s, within: %d)" % (
-        optional(a.get("words"), strings), optional(a.get("regex"), string), optional(a.get("finder"), string), a["within"])
+    return "Rule.Pattern.Anchor(words: %s, regex: %s, before: %d, after: %d)" % (
+        optional(a.get("words"), strings), optional(a.get("regex"), string), a.get("before", 0), a.get("after", 0))
 
 def pattern(p, indent):
     return (indent + "Rule.Pattern(regex: %s, languages: %s, keywords: %s, require: %s, anchor: %s)"

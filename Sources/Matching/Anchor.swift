@@ -1,43 +1,36 @@
-/// Finds the places an anchor points at: offsets in a buffer, in ascending order.
-public protocol HitFinder: Sendable {
-    func forEachHit(in text: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Void) throws
-}
-
-extension PCRE2Matcher: HitFinder {
-    /// Where a match starts. Stepping one byte past each start, not past the match,
-    /// also finds hits that overlap (a word such as `abab` in `ababab`).
-    public func forEachHit(in text: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Void) throws {
-        var from = 0
-        while let hit = try firstMatch(in: text, from: from) {
-            body(hit.range.lowerBound)
-            from = hit.range.lowerBound + 1
-        }
-    }
-}
-
 /// Where the matches of a costly pattern can start, found by cheap searches:
-/// every match starts at most `within` bytes before a hit of one of `finders`
-/// (case-insensitive literals, say, or a literal-led pattern).
+/// every match starts between `before` bytes before and `after` bytes after a
+/// hit of one of `finders` (case-insensitive literals, say, or a literal-led
+/// pattern).
 ///
 /// A pattern that opens with an alternation or a common character is tried at
 /// almost every byte of a dense file (a minified bundle, a one-line export);
-/// searched only from the windows before its anchors' hits, it costs what those
+/// searched only from the windows around its anchors' hits, it costs what those
 /// hits cost, and finds exactly the matches a whole-file search finds as long as
 /// the claim above holds for the pattern.
 public struct Anchor: Sendable {
-    public let finders: [any HitFinder]
-    public let within: Int
+    public let finders: [PCRE2Matcher]
+    public let before: Int
+    public let after: Int
 
-    public init(finders: [any HitFinder], within: Int) {
+    public init(finders: [PCRE2Matcher], before: Int, after: Int = 0) {
         self.finders = finders
-        self.within = within
+        self.before = before
+        self.after = after
     }
 
     /// The offsets where a match may start, as sorted, disjoint windows.
     public func windows(in text: UnsafeBufferPointer<UInt8>) throws -> [ClosedRange<Int>] {
         var starts: [ClosedRange<Int>] = []
         for finder in finders {
-            try finder.forEachHit(in: text) { at in starts.append(max(0, at - within)...at) }
+            // Stepping one byte past each hit's start, not past its end, also finds
+            // hits that overlap (a word such as `abab` in `ababab`).
+            var from = 0
+            while let hit = try finder.firstMatch(in: text, from: from) {
+                let at = hit.range.lowerBound
+                starts.append(max(0, at - before)...min(text.count, at + after))
+                from = at + 1
+            }
         }
         if finders.count > 1 { starts.sort { $0.lowerBound < $1.lowerBound } }
         var merged: [ClosedRange<Int>] = []

@@ -17,16 +17,18 @@ final class AnchorTests: XCTestCase {
         }
     }
 
-    func testWindowsEndAtHitsAndMerge() throws {
-        let anchor = Anchor(finders: [try PCRE2Matcher("\\Qkey\\E", caseless: true), try PCRE2Matcher("!")], within: 3)
+    func testWindowsSurroundHitsAndMerge() throws {
+        let anchor = Anchor(finders: [try PCRE2Matcher("\\Qkey\\E", caseless: true), try PCRE2Matcher("!")], before: 3, after: 1)
         try withBytes("xxxxKEY!xxxxxxxxxxkey") { text in
-            // KEY at 4 and ! at 7 give 1...4 and 4...7, which merge; key at 18 gives 15...18.
-            XCTAssertEqual(try anchor.windows(in: text), [1...7, 15...18])
+            // KEY at 4 and ! at 7 give 1...5 and 4...8, which merge; key at 18 gives 15...19.
+            XCTAssertEqual(try anchor.windows(in: text), [1...8, 15...19])
         }
+        // Windows stop at the ends of the text.
+        try withBytes("key") { text in XCTAssertEqual(try Anchor(finders: [try PCRE2Matcher("y")], before: 9, after: 9).windows(in: text), [0...3]) }
     }
 
     func testOverlappingHitsEachOpenAWindow() throws {
-        let anchor = Anchor(finders: [try PCRE2Matcher("abab")], within: 0)
+        let anchor = Anchor(finders: [try PCRE2Matcher("abab")], before: 0)
         try withBytes("ababab") { text in
             XCTAssertEqual(try anchor.windows(in: text), [0...0, 2...2])
         }
@@ -37,7 +39,7 @@ final class AnchorTests: XCTestCase {
         let pattern = #"(?i:[a-z]{0,5}tok)[=:]\s*(?<focus>\d+)"#
         let whole = try PCRE2Matcher(pattern)
         let anchored = try PCRE2Matcher(pattern, startLimited: true)
-        let anchor = Anchor(finders: [try PCRE2Matcher("\\Qtok\\E", caseless: true)], within: 5)
+        let anchor = Anchor(finders: [try PCRE2Matcher("\\Qtok\\E", caseless: true)], before: 5)
         var random = SystemRandomNumberGenerator()
         let pieces = ["tok", "TOK", "authtok", "=", ": ", "12", "x", " ", "\n", "abcdefgtok=1", "tok:tok=3"]
         for _ in 0..<300 {

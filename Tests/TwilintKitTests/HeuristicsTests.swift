@@ -101,13 +101,6 @@ final class HeuristicsTests: XCTestCase {
         }
     }
 
-    func testTokenRunsAreTheStartsOfRunsOfExactly32() {
-        let text = "a 9f2c4e6a8b0d1f3e5a7c9b1d3f5e7a9c AC3f9b2c7d1e4a5b6c8d9e0f1a2b3c4d5e \"0a1b2c3d4e5f60718293a4b5c6d7e8f9\""
-        var hits: [Int] = []
-        Array(text.utf8).withUnsafeBufferPointer { TokenRuns().forEachHit(in: $0) { hits.append($0) } }
-        XCTAssertEqual(hits, [2, 71])
-    }
-
     func testCredentialShapedGate() {
         func gate(_ text: String) -> Bool {
             Array(text.utf8).withUnsafeBufferPointer(CredentialShaped.containsCandidate)

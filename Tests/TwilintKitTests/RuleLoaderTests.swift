@@ -65,18 +65,19 @@ final class RuleLoaderTests: XCTestCase {
         func anchored(_ anchor: String) -> String {
             error(valid.replacingOccurrences(of: "- regex: 'sample'", with: "- regex: 'sample'\n    anchor: \(anchor)"))
         }
-        XCTAssertEqual(anchored("{words: [sample], within: 0}"), "no error")
-        XCTAssertTrue(anchored("{words: [a], regex: b, within: 0}").contains("give one of 'words', 'regex' or 'finder'"))
-        XCTAssertTrue(anchored("{within: 3}").contains("give one of"))
-        XCTAssertTrue(anchored("{words: [], within: 0}").contains("'words' needs at least one word"))
-        XCTAssertTrue(anchored("{finder: magic, within: 0}").contains("no finder is called 'magic'; known: token-runs"))
-        XCTAssertTrue(anchored("{words: [a], within: 5000}").contains("'within' must be 0–1024 bytes"))
-        let nested = anchored("{words: [a], within: 1, near: 2}")
-        XCTAssertTrue(nested.contains("at key 'patterns[0].anchor.near': unknown key"), nested)
+        XCTAssertEqual(anchored("{words: [sample]}"), "no error")
+        XCTAssertEqual(anchored("{regex: 'mp', before: 2, after: 1}"), "no error")
+        XCTAssertTrue(anchored("{words: [a], regex: b}").contains("give either 'words' or 'regex'"))
+        XCTAssertTrue(anchored("{before: 3}").contains("give either"))
+        XCTAssertTrue(anchored("{words: []}").contains("'words' needs at least one word"))
+        XCTAssertTrue(anchored("{words: [a], before: 5000}").contains("'before' must be 0–4096 bytes"))
+        XCTAssertTrue(anchored("{words: [a], after: -1}").contains("'after' must be 0–4096 bytes"))
+        let nested = anchored("{words: [a], within: 2}")
+        XCTAssertTrue(nested.contains("at key 'patterns[0].anchor.within': unknown key"), nested)
     }
 
     func testAnchorRegexThatDoesNotCompileIsReportedAtCompileTime() throws {
-        let yaml = valid.replacingOccurrences(of: "- regex: 'sample'", with: "- regex: 'sample'\n    anchor: {regex: 'sam(', within: 0}")
+        let yaml = valid.replacingOccurrences(of: "- regex: 'sample'", with: "- regex: 'sample'\n    anchor: {regex: 'sam('}")
         let rule = try RuleLoader.parse(yaml, source: "custom/TW900.yml")
         XCTAssertThrowsError(try Linter(rules: [LoadedRule(rule: rule, source: "custom/TW900.yml")], options: LintOptions())) { error in
             XCTAssertTrue("\(error)".contains("patterns[0].anchor.regex") && "\(error)".contains("does not compile"), "\(error)")

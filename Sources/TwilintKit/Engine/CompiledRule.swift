@@ -43,12 +43,9 @@ public final class CompiledRule: Sendable {
                 }
             }
             let anchor = try pattern.anchor.map { anchor in
-                var finders: [any HitFinder] = try (anchor.words ?? []).map {
-                    try compile("\\Q\($0)\\E", key: "anchor.words", caseless: true)
-                }
-                if let regex = anchor.regex { finders.append(try compile(regex, key: "anchor.regex")) }
-                if let finder = anchor.finder.flatMap(Heuristics.finder(named:)) { finders.append(finder) }
-                return Anchor(finders: finders, within: anchor.within)
+                let finders = try anchor.regex.map { [try compile($0, key: "anchor.regex")] }
+                    ?? (anchor.words ?? []).map { try compile("\\Q\($0)\\E", key: "anchor.words", caseless: true) }
+                return Anchor(finders: finders, before: anchor.before, after: anchor.after)
             }
             return CompiledPattern(
                 matcher: try compile(pattern.regex, key: "regex", startLimited: anchor != nil),

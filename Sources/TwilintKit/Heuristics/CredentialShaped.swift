@@ -69,18 +69,3 @@ struct CredentialShaped: MatchCondition {
         }
     }
 }
-
-/// Anchor finder `token-runs`: where each bounded alphanumeric run of exactly 32
-/// bytes starts (the length of auth tokens and API Key secrets), found by the
-/// skipping scan of `CredentialShaped`. A pattern whose match is such a run is
-/// then tried at those few places instead of at every byte.
-struct TokenRuns: NamedHitFinder {
-    let name = "token-runs"
-
-    func forEachHit(in text: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Void) {
-        CredentialShaped.forEachLongRun(in: text) { run in
-            if run.count == 32 { body(run.lowerBound) }
-            return true
-        }
-    }
-}

@@ -1,5 +1,3 @@
-import Matching
-
 /// A named check, written in Swift, that silences a pattern match a regex
 /// cannot judge alone (placeholders, template syntax, hash names). Rule files
 /// refer to exclusions by `name` under `allow`.
@@ -22,12 +20,6 @@ extension MatchCondition {
     public func mayHold(in file: SourceFile) -> Bool { true }
 }
 
-/// A named search, written in Swift, that tells where a pattern's matches can
-/// start. Rule files refer to finders by `name` under a pattern's `anchor`.
-public protocol NamedHitFinder: HitFinder {
-    var name: String { get }
-}
-
 /// The registry of heuristics that rule files may name.
 public enum Heuristics {
     static let exclusions: [any MatchExclusion] = [
@@ -36,7 +28,6 @@ public enum Heuristics {
     static let conditions: [any MatchCondition] = [
         CredentialShaped(), NearAccountSID(), MentionsTwilioHost(), TwilioContext(), HandWritten(),
     ]
-    static let finders: [any NamedHitFinder] = [TokenRuns()]
 
     public static func exclusion(named name: String) -> (any MatchExclusion)? {
         exclusions.first { $0.name == name }
@@ -46,11 +37,6 @@ public enum Heuristics {
         conditions.first { $0.name == name }
     }
 
-    public static func finder(named name: String) -> (any NamedHitFinder)? {
-        finders.first { $0.name == name }
-    }
-
     public static var exclusionNames: [String] { exclusions.map(\.name) }
     public static var conditionNames: [String] { conditions.map(\.name) }
-    public static var finderNames: [String] { finders.map(\.name) }
 }

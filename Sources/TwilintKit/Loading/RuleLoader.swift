@@ -129,19 +129,20 @@ public enum RuleLoader {
 
     /// The longest distance an anchor may claim: past it, windows cover so much
     /// of a file that searching them costs more than searching the file.
-    static let longestAnchorDistance = 1024
+    static let longestAnchorDistance = 4096
 
     private static func problem(with anchor: Rule.Pattern.Anchor) -> String? {
-        let given = [anchor.words != nil, anchor.regex != nil, anchor.finder != nil].filter { $0 }.count
-        if given != 1 { return "give one of 'words', 'regex' or 'finder'" }
-        if let words = anchor.words, words.isEmpty || words.contains(where: \.isEmpty) {
+        switch (anchor.words, anchor.regex) {
+        case (nil, nil), (.some, .some):
+            return "give either 'words' or 'regex'"
+        case (let words?, nil) where words.isEmpty || words.contains(where: \.isEmpty):
             return "'words' needs at least one word, and no word may be empty"
+        default:
+            break
         }
-        if let name = anchor.finder, Heuristics.finder(named: name) == nil {
-            return "no finder is called '\(name)'; known: \(Heuristics.finderNames.joined(separator: ", "))"
-        }
-        guard (0...longestAnchorDistance).contains(anchor.within) else {
-            return "'within' must be 0–\(longestAnchorDistance) bytes, not \(anchor.within)"
+        for (key, value) in [("before", anchor.before), ("after", anchor.after)]
+        where !(0...longestAnchorDistance).contains(value) {
+            return "'\(key)' must be 0–\(longestAnchorDistance) bytes, not \(value)"
         }
         return nil
     }

@@ -49,20 +49,29 @@ public struct Rule: Codable, Equatable, Sendable {
             self.anchor = anchor
         }
 
-        /// A promise about the pattern: every match starts at most `within` bytes
-        /// before an occurrence of one of `words` (case-insensitive literals), a
-        /// match of `regex`, or a hit of the Swift `finder` so named, whichever is given.
+        /// A promise about the pattern: every match that can count (meets the
+        /// pattern's conditions) starts between `before` bytes before and `after`
+        /// bytes after an occurrence of one of `words` (case-insensitive literals)
+        /// or a match of `regex`, whichever is given.
         public struct Anchor: Codable, Equatable, Sendable {
             public var words: [String]?
             public var regex: String?
-            public var finder: String?
-            public var within: Int
+            public var before: Int
+            public var after: Int
 
-            public init(words: [String]? = nil, regex: String? = nil, finder: String? = nil, within: Int) {
+            public init(words: [String]? = nil, regex: String? = nil, before: Int, after: Int = 0) {
                 self.words = words
                 self.regex = regex
-                self.finder = finder
-                self.within = within
+                self.before = before
+                self.after = after
+            }
+
+            public init(from decoder: Decoder) throws {
+                let c = try decoder.container(keyedBy: CodingKeys.self)
+                words = try c.decodeIfPresent([String].self, forKey: .words)
+                regex = try c.decodeIfPresent(String.self, forKey: .regex)
+                before = try c.decodeIfPresent(Int.self, forKey: .before) ?? 0
+                after = try c.decodeIfPresent(Int.self, forKey: .after) ?? 0
             }
         }
     }
@@ -131,7 +140,7 @@ extension Rule {
     static let knownKeys: [String: Set<String>] = [
         "rule": Set(CodingKeys.allCases.map(\.rawValue)),
         "pattern": ["regex", "languages", "keywords", "require", "anchor"],
-        "anchor": ["words", "regex", "finder", "within"],
+        "anchor": ["words", "regex", "before", "after"],
         "docs": ["summary", "what", "why", "fix", "limits"],
         "examples": ["match", "no-match"],
         "example": ["file", "code"],
