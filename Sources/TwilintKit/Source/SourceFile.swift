@@ -84,7 +84,10 @@ public final class SourceFile {
             if let base = UnsafeRawPointer(buffer.baseAddress) {
                 while index + 8 <= range.upperBound {
                     let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                    continuations += (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+                    // ASCII words, most of them, skip the bit count.
+                    if word & 0x8080_8080_8080_8080 != 0 {
+                        continuations += (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+                    }
                     index += 8
                 }
             }
