@@ -138,4 +138,39 @@ final class LinterTests: XCTestCase {
         XCTAssertEqual(first.findings.count, 40)
         XCTAssertEqual(first.findings.map(\.lineHash).prefix(2).map { $0.hasSuffix(":1") }, [true, true])
     }
+
+    /// A file past `parallelSearchBytes` has its searches spread over threads: the
+    /// findings, and a rule stopped by the backtracking limit, are as on one thread.
+    func testALargeFileGivesTheSameReportWithSearchesOnSeveralThreads() throws {
+        let yaml = """
+            id: TW902
+            name: slow-rule
+            severity: info
+            scope: any
+            message: Slow.
+            patterns:
+              - regex: '(a+)+$'
+            docs: {summary: s, what: w, why: y, fix: f}
+            examples: {match: ['a'], no-match: ['b']}
+            """
+        let slow = LoadedRule(rule: try RuleLoader.parse(yaml, source: "custom/TW902.yml"), source: "custom/TW902.yml")
+        var text = String(repeating: "a", count: 5000) + "!\n"
+        while text.utf8.count < FileScanner.parallelSearchBytes + 1000 {
+            text += "const client = require('twilio')('\(Self.sid)', '\(Self.token)'); // padding padding padding\n"
+            text += String(repeating: "x = e.map(t => t.id).filter(Boolean);\n", count: 200)
+        }
+        _ = try write("export.txt", Array(text.utf8))
+        func run(jobs: Int) throws -> Report {
+            var options = LintOptions()
+            options.paths = [root.path]
+            options.jobs = jobs
+            return try Linter(rules: RuleCatalog.load() + [slow], options: options).run()
+        }
+        let parallel = try run(jobs: 2), serial = try run(jobs: 1)
+        XCTAssertEqual(parallel.findings, serial.findings)
+        XCTAssertEqual(Set(parallel.findings.map(\.ruleID)), ["TW001", "TW002"], "\(Set(parallel.findings.map(\.ruleID)))")
+        XCTAssertGreaterThan(parallel.findings.count, 50)
+        XCTAssertEqual(parallel.diagnostics.map(\.message), serial.diagnostics.map(\.message))
+        XCTAssertTrue(parallel.diagnostics.contains { $0.level == .error && $0.message.contains("TW902 stopped") })
+    }
 }

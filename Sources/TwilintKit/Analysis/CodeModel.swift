@@ -41,16 +41,61 @@ public final class CodeModel {
 
     /// The innermost function or closure whose body holds `offset`.
     public func enclosingFunction(of offset: Int) -> FunctionScope? {
-        functions.filter { $0.body.contains(offset) }.min { $0.body.count < $1.body.count }
+        // The last body to open at or before `offset` holds it, or one of its enclosing
+        // bodies does: a binary search and a short walk out, not a pass over every
+        // function (heuristics ask this of every function in a file).
+        let nesting = functionNesting
+        var low = 0, high = nesting.order.count
+        while low < high {
+            let middle = (low + high) / 2
+            if functions[nesting.order[middle]].body.lowerBound <= offset { low = middle + 1 } else { high = middle }
+        }
+        var position = low - 1
+        while position >= 0 {
+            let function = functions[nesting.order[position]]
+            if function.body.contains(offset) { return function }
+            position = nesting.parent[position]
+        }
+        return nil
     }
+
+    /// Functions by where their bodies open (outer first when two open together),
+    /// and for each the position in that order of the innermost body holding its start.
+    private lazy var functionNesting: (order: [Int], parent: [Int]) = {
+        let order = functions.indices.sorted {
+            let a = functions[$0].body, b = functions[$1].body
+            return a.lowerBound != b.lowerBound ? a.lowerBound < b.lowerBound : a.count > b.count
+        }
+        var parent = [Int](repeating: -1, count: order.count)
+        var open: [Int] = []  // positions of the bodies holding the current one, innermost last
+        for (position, index) in order.enumerated() {
+            let start = functions[index].body.lowerBound
+            while let last = open.last, !functions[order[last]].body.contains(start) { open.removeLast() }
+            parent[position] = open.last ?? -1
+            open.append(position)
+        }
+        return (order, parent)
+    }()
 
     /// The try blocks whose body holds `offset`, innermost first.
     public func enclosingTryBlocks(of offset: Int) -> [TryBlock] {
         tryBlocks.filter { $0.body.contains(offset) }.sorted { $0.body.count < $1.body.count }
     }
 
+    /// The calls whose names lie in `range`. Calls are in source order, so two binary
+    /// searches find them.
     public func calls(in range: Range<Int>) -> [CallSite] {
-        calls.filter { range.contains($0.name.lowerBound) }
+        let calls = self.calls
+        func firstCall(from offset: Int) -> Int {
+            var low = 0, high = calls.count
+            while low < high {
+                let middle = (low + high) / 2
+                if calls[middle].name.lowerBound < offset { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
+        let start = firstCall(from: range.lowerBound), end = firstCall(from: range.upperBound)
+        return Array(calls[start..<max(start, end)])
     }
 
     /// The source text of a range.

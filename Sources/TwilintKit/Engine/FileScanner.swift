@@ -1,16 +1,37 @@
+import Dispatch
+import Foundation
 import Matching
 
 /// Runs the compiled rules over one file. Shared by all worker threads; holds no
 /// per-file state (that lives in `SourceFile`).
+///
+/// A file is scanned in three steps: the gates (languages, keywords, conditions)
+/// pick the pattern searches the file needs; the searches run; their matches are
+/// judged (scope, conditions, exclusions) rule by rule. Gates and judges read
+/// the file's memos, so they run on one thread; a search reads only the bytes,
+/// so the searches of a large file are spread over `searchThreads` threads, which
+/// keeps one big file (a bundle, an export) from leaving the other cores idle.
 public struct FileScanner: Sendable {
     public let rules: [CompiledRule]
     public let prefilter: KeywordPrefilter
     public let redact: Bool
+    /// Threads one large file's searches may use; 1 keeps every search on the caller's thread.
+    public let searchThreads: Int
+    /// Files at least this large have their searches spread over threads.
+    static let parallelSearchBytes = 1 << 20
 
-    public init(rules: [CompiledRule], prefilter: KeywordPrefilter, redact: Bool) {
+    public init(rules: [CompiledRule], prefilter: KeywordPrefilter, redact: Bool, searchThreads: Int = 1) {
         self.rules = rules
         self.prefilter = prefilter
         self.redact = redact
+        self.searchThreads = searchThreads
+    }
+
+    /// One pattern of one rule that the gates let through, and what its search found.
+    private struct Search {
+        let rule: Int
+        let pattern: CompiledRule.CompiledPattern
+        var result: Result<[Match], Error> = .success([])
     }
 
     /// Findings in `file`, in report order, and diagnostics for rules that could not finish.
@@ -18,19 +39,21 @@ public struct FileScanner: Sendable {
         var matches: [(rule: Rule, focus: Range<Int>)] = []
         var diagnostics: [Diagnostic] = []
         file.withBytes { bytes in
-            // Each keyword is looked for once, and only when a rule that names it gets that far.
-            var hits = KeywordHits(prefilter, text: bytes)
-            for rule in rules where rule.rule.applies(to: file.language) {
+            var (searches, passed, failed) = gate(file, bytes)
+            run(&searches, in: bytes)
+            var next = searches.startIndex
+            for (index, rule) in rules.enumerated() where passed[index] {
                 // One finding per token and rule, however many patterns match it.
                 var reported = Set<Int>()
                 do {
-                    guard rule.conditions.allSatisfy({ $0.mayHold(in: file) }),
-                          try hits.containsAny(rule.keywordIDs) else { continue }
-                    for pattern in rule.patterns where try applies(pattern, to: file, hits: &hits) {
-                        try pattern.forEachMatch(in: bytes) { match in
+                    if let error = failed[index] { throw error }
+                    while next < searches.endIndex, searches[next].rule == index {
+                        let search = searches[next]
+                        next += 1
+                        for match in try search.result.get() {
                             let focus = match.focus
                             guard !reported.contains(focus.lowerBound),
-                                  accepts(focus, of: rule, pattern: pattern, in: file) else { return }
+                                  accepts(focus, of: rule, pattern: search.pattern, in: file) else { continue }
                             reported.insert(focus.lowerBound)
                             matches.append((rule.rule, focus))
                         }
@@ -46,12 +69,70 @@ public struct FileScanner: Sendable {
                 } catch {
                     diagnostics.append(Diagnostic(.error, path: file.path, "\(rule.rule.id) failed: \(error)"))
                 }
+                while next < searches.endIndex, searches[next].rule == index { next += 1 }
             }
         }
         let secrets = redact ? matches.filter { $0.rule.redact }.map(\.focus) : []
         let builder = FindingBuilder(file: file, redactions: secrets)
         let findings = matches.map { builder.finding($0.rule, at: $0.focus) }
         return (FindingBuilder.numberLineHashes(findings.sorted()), diagnostics)
+    }
+
+    /// The searches `file` needs, in rule and pattern order; the rules whose gates
+    /// passed; and the error of any rule whose gates could not be read.
+    private func gate(_ file: SourceFile, _ bytes: UnsafeBufferPointer<UInt8>) -> ([Search], [Bool], [Int: Error]) {
+        // Each keyword is looked for once, and only when a rule that names it gets that far.
+        var hits = KeywordHits(prefilter, text: bytes)
+        var searches: [Search] = [], failed: [Int: Error] = [:]
+        var passed = [Bool](repeating: false, count: rules.count)
+        for (index, rule) in rules.enumerated() where rule.rule.applies(to: file.language) {
+            do {
+                guard rule.conditions.allSatisfy({ $0.mayHold(in: file) }),
+                      try hits.containsAny(rule.keywordIDs) else { continue }
+                passed[index] = true
+                for pattern in rule.patterns where try applies(pattern, to: file, hits: &hits) {
+                    searches.append(Search(rule: index, pattern: pattern))
+                }
+            } catch {
+                passed[index] = true
+                failed[index] = error
+            }
+        }
+        return (searches, passed, failed)
+    }
+
+    /// Runs every search, on `searchThreads` threads when the file is large.
+    private func run(_ searches: inout [Search], in bytes: UnsafeBufferPointer<UInt8>) {
+        func search(_ pattern: CompiledRule.CompiledPattern) -> Result<[Match], Error> {
+            Result(catching: {
+                var found: [Match] = []
+                try pattern.forEachMatch(in: bytes) { found.append($0) }
+                return found
+            })
+        }
+        let threads = bytes.count >= Self.parallelSearchBytes ? min(searchThreads, searches.count) : 1
+        guard threads > 1 else {
+            for index in searches.indices { searches[index].result = search(searches[index].pattern) }
+            return
+        }
+        // Each thread takes the next search not yet taken, so one slow search does not hold up the rest.
+        let results = UnsafeMutableBufferPointer<Result<[Match], Error>>.allocate(capacity: searches.count)
+        results.initialize(repeating: .success([]))
+        defer { results.deallocate() }
+        let patterns = searches.map(\.pattern)
+        let lock = NSLock()
+        var taken = 0
+        DispatchQueue.concurrentPerform(iterations: threads) { _ in
+            while true {
+                lock.lock()
+                let index = taken
+                taken += 1
+                lock.unlock()
+                guard index < patterns.count else { return }
+                results[index] = search(patterns[index])
+            }
+        }
+        for index in searches.indices { searches[index].result = results[index] }
     }
 
     private func applies(_ pattern: CompiledRule.CompiledPattern, to file: SourceFile, hits: inout KeywordHits) throws -> Bool {

@@ -8,6 +8,8 @@ public struct LintOptions: Sendable {
     public var redact = true
     /// Worker threads; nil uses every core.
     public var jobs: Int?
+    /// `jobs`, or the number of cores.
+    var threads: Int { max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount) }
     /// Larger files are skipped with a warning (minified bundles are fine well below this).
     public var maxFileSize = 64 << 20
     public var collector = FileCollector.Options()
@@ -42,7 +44,7 @@ public struct Linter: Sendable {
         let prefilter = try KeywordPrefilter(keywords: keywords)
         self.rules = try rules.map { try CompiledRule($0.rule, source: $0.source, prefilter: prefilter) }
         self.options = options
-        scanner = FileScanner(rules: self.rules, prefilter: prefilter, redact: options.redact)
+        scanner = FileScanner(rules: self.rules, prefilter: prefilter, redact: options.redact, searchThreads: options.threads)
         suppressor = Suppressor(index: options.ruleIndex ?? RuleIndex(rules.map(\.rule)), activeRules: Set(rules.map(\.rule.id)))
     }
 
@@ -54,7 +56,7 @@ public struct Linter: Sendable {
         let progress = options.progress
         progress?.started()
         var walkDiagnostics: [Diagnostic] = []
-        let outcomes = WorkQueue<String>.drain(jobs: options.jobs ?? ProcessInfo.processInfo.activeProcessorCount, produce: { queue in
+        let outcomes = WorkQueue<String>.drain(jobs: options.threads, produce: { queue in
             var batch: [String] = []
             walkDiagnostics = FileCollector(options: options.collector).collect(options.paths) { candidate in
                 guard !isExcluded(candidate.path) else { return }
@@ -89,7 +91,7 @@ public struct Linter: Sendable {
         let started = DispatchTime.now()
         let included = buffers.filter { !isExcluded($0.path) }
         // One buffer (an editor's) runs on the calling thread alone.
-        let jobs = min(options.jobs ?? ProcessInfo.processInfo.activeProcessorCount, included.count)
+        let jobs = min(options.threads, included.count)
         let outcomes = WorkQueue<SourceBuffer>.drain(jobs: jobs, produce: { $0.push(contentsOf: included) }) { [self] buffer in
             buffer.bytes.count > options.maxFileSize
                 ? tooLarge(buffer.path, size: buffer.bytes.count) : scan(bytes: buffer.bytes, path: buffer.path)
