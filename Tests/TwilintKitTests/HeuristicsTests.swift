@@ -47,6 +47,9 @@ final class HeuristicsTests: XCTestCase {
             ("\"etag\": \"9f2c4e6a8b0d1f3e5a7c9b1d3f5e7a9c\"", true),
             ("shared_secret = '9f2c4e6a8b0d1f3e5a7c9b1d3f5e7a9c'", false),
             ("auth_token = '9f2c4e6a8b0d1f3e5a7c9b1d3f5e7a9c'  # not a hash", false),
+            // Only a name near the value counts: on a minified line, one far back says nothing.
+            ("{integrity:\"x\"}," + String(repeating: "f(a);", count: 40) + "k='9f2c4e6a8b0d1f3e5a7c9b1d3f5e7a9c'", true),
+            ("{integrity:\"x\"}," + String(repeating: "f(a);", count: 60) + "k='9f2c4e6a8b0d1f3e5a7c9b1d3f5e7a9c'", false),
         ] {
             XCTAssertEqual(HashNamedValue().excludes(range(of: "9f2c4e6a8b0d1f3e5a7c9b1d3f5e7a9c", in: source), in: file(source)), excused, source)
         }

@@ -3,17 +3,24 @@
 /// line hash that survives the line moving.
 struct FindingBuilder {
     let file: SourceFile
-    /// Byte ranges of every secret found in the file: hidden in every snippet they appear in.
-    let redactions: [Range<Int>]
+    /// Byte ranges of every secret found in the file, by start: hidden in every snippet they appear in.
+    private let redactions: [Range<Int>]
+    private let longestRedaction: Int
     /// Snippets of longer lines (minified code) are cut to a window around the token.
     static let snippetWindow = 120
+
+    init(file: SourceFile, redactions: [Range<Int>]) {
+        self.file = file
+        self.redactions = redactions.sorted { $0.lowerBound < $1.lowerBound }
+        longestRedaction = redactions.map(\.count).max() ?? 0
+    }
 
     func finding(_ rule: Rule, at range: Range<Int>) -> Finding {
         let line = file.lineRange(containing: range.lowerBound)
         let tokenEnd = min(range.upperBound, line.upperBound)
         var window = self.window(line.lowerBound..<range.lowerBound, keepingEnd: true).lowerBound
             ..< self.window(tokenEnd..<line.upperBound, keepingEnd: false).upperBound
-        let hidden = redactions.filter { $0.overlaps(window) }
+        let hidden = redactions(overlapping: window)
         // Never cut a secret in half at the window's edge: widen the window over it.
         for secret in hidden {
             window = min(window.lowerBound, max(secret.lowerBound, line.lowerBound))..<max(window.upperBound, min(secret.upperBound, line.upperBound))
@@ -40,6 +47,17 @@ struct FindingBuilder {
             start: file.position(of: range.lowerBound), end: file.position(of: range.upperBound), byteRange: range,
             snippet: snippet, snippetColumns: columns,
             lineHash: Self.hash(rule.id + "\u{0}" + snippet.split(whereSeparator: \.isWhitespace).joined(separator: " ")))
+    }
+
+    /// The secrets that overlap `window`: a binary search, not a pass over every
+    /// secret of the file for each finding (a long line can hold thousands).
+    private func redactions(overlapping window: Range<Int>) -> [Range<Int>] {
+        var low = 0, high = redactions.count
+        while low < high {
+            let middle = (low + high) / 2
+            if redactions[middle].lowerBound < window.lowerBound - longestRedaction { low = middle + 1 } else { high = middle }
+        }
+        return redactions[low...].prefix { $0.lowerBound < window.upperBound }.filter { $0.overlaps(window) }
     }
 
     /// At most `snippetWindow` bytes of `range`, next to the token, cut on a character boundary.

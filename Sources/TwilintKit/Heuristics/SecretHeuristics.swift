@@ -59,19 +59,23 @@ struct PlaceholderSecret: MatchExclusion {
 struct TemplatePlaceholder: MatchExclusion {
     let name = "template-placeholder"
 
+    /// How far from the token an opener or closer may sit: enough for any template
+    /// expression, and no pass over a whole minified line for every token on it.
+    static let reach = 256
+
     func excludes(_ focus: Range<Int>, in file: SourceFile) -> Bool {
         let line = file.lineRange(containing: focus.lowerBound)
         let bytes = file.bytes
         // Walk back from the token to the nearest unclosed opener on the same line.
         var index = focus.lowerBound - 1
-        while index >= line.lowerBound + 1 {
+        while index >= max(line.lowerBound + 1, focus.lowerBound - Self.reach) {
             let byte = bytes[index]
             if byte == UInt8(ascii: "}") { return false }
             if byte == UInt8(ascii: "{") {
                 let opener = bytes[index - 1]
                 guard opener == UInt8(ascii: "$") || opener == UInt8(ascii: "{") else { return false }
                 if opener == UInt8(ascii: "$"), isShellDefault(bytes[(index + 1)..<focus.lowerBound]) { return false }
-                return bytes[focus.upperBound..<line.upperBound].contains(UInt8(ascii: "}"))
+                return bytes[focus.upperBound..<min(line.upperBound, focus.upperBound + Self.reach)].contains(UInt8(ascii: "}"))
             }
             index -= 1
         }
@@ -87,9 +91,13 @@ struct TemplatePlaceholder: MatchExclusion {
     }
 }
 
-/// A value on a line that names it a hash, digest or id (`md5 = "…"`, `"etag": "…"`).
+/// A value on a line that names it a hash, digest or id (`md5 = "…"`, `"etag": "…"`),
+/// the name within `reach` bytes before it: names sit next to their values, and on
+/// a minified line a hash named a megabyte earlier says nothing about this value
+/// (and reading back that far for every value would make a long line quadratic).
 struct HashNamedValue: MatchExclusion {
     let name = "hash-named"
+    static let reach = 256
     // `sha` only as a word of its own or with its size (`sha256`), so `shared_secret` is not a hash.
     private static let words = try! PCRE2Matcher(
         #"hash|digest|checksum|etag|md5|sha(?:1|224|256|384|512)?(?![a-z])|uuid|guid|fingerprint|integrity|nonce"#,
@@ -98,7 +106,8 @@ struct HashNamedValue: MatchExclusion {
     func excludes(_ focus: Range<Int>, in file: SourceFile) -> Bool {
         let line = file.lineRange(containing: focus.lowerBound)
         return file.withBytes { bytes in
-            let before = UnsafeBufferPointer(rebasing: bytes[line.lowerBound..<focus.lowerBound])
+            let start = max(line.lowerBound, focus.lowerBound - Self.reach)
+            let before = UnsafeBufferPointer(rebasing: bytes[start..<focus.lowerBound])
             return (try? Self.words.matches(before)) ?? false
         }
     }
