@@ -293,7 +293,8 @@ for spec in "minified:$P/minified/bundle.min.js:one $(mb "$MINIFIED_BYTES") mini
   t=$(med pathological "$i") r=$(med pathological $((i + 3)))
   share=$(calc "$TW * $b / $CORPUS_BYTES")
   extra=""
-  if ((i == 2)); then extra=", $(calc "f'{$TINY_FILES / $t:,.0f}'") files/s"; fi
+  # Per-file work (open, read, close) dominates tiny files, so their share by file count is shown too.
+  if ((i == 2)); then extra=", $(calc "f'{$TINY_FILES / $t:,.0f}'") files/s; share by file count $(secs "$(calc "$TW * $TINY_FILES / $CORPUS_FILES")")"; fi
   row "6. $label ≤ 3× its byte share ($(mb "$b"))" \
     "$(secs "$t") (share $(secs "$share"); rg $(secs "$r")$extra)" "$(calc "f'{$t / $share:.1f}× share'")" "$(verdict "$t <= 3 * $share")"
   i=$((i + 1))
@@ -368,7 +369,8 @@ table=$(
   echo
   echo "## Versions"
   echo
-  echo "- twilint $(version "$TWILINT" --version) ($(q "$TWILINT") built $(date -u -r "$TWILINT" '+%Y-%m-%d %H:%M UTC'); tree at commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD -- Sources rules 2>/dev/null || echo ", with uncommitted changes"))"
+  linkage=$(ldd "$TWILINT" 2>/dev/null | grep -q libswiftCore && echo "Swift runtime linked dynamically" || echo "Swift runtime linked statically, as \`make release\` builds it")
+  echo "- twilint $(version "$TWILINT" --version) ($(q "$TWILINT"), $linkage, built $(date -u -r "$TWILINT" '+%Y-%m-%d %H:%M UTC'); tree at commit $(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD -- Sources rules 2>/dev/null || echo ", with uncommitted changes"))"
   echo "- $(version rg --version)"
   echo "- $(version hyperfine --version)"
   echo "- semgrep $(version semgrep --version)"
