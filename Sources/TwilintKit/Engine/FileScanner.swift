@@ -115,24 +115,22 @@ public struct FileScanner: Sendable {
             for index in searches.indices { searches[index].result = search(searches[index].pattern) }
             return
         }
-        // Each thread takes the next search not yet taken, so one slow search does not hold up the rest.
-        let results = UnsafeMutableBufferPointer<Result<[Match], Error>>.allocate(capacity: searches.count)
-        results.initialize(repeating: .success([]))
-        defer { results.deallocate() }
-        let patterns = searches.map(\.pattern)
+        // Each thread takes the next search not yet taken, so one slow search does not
+        // hold up the rest; each writes only its own searches' slots.
         let lock = NSLock()
         var taken = 0
-        DispatchQueue.concurrentPerform(iterations: threads) { _ in
-            while true {
-                lock.lock()
-                let index = taken
-                taken += 1
-                lock.unlock()
-                guard index < patterns.count else { return }
-                results[index] = search(patterns[index])
+        searches.withUnsafeMutableBufferPointer { slots in
+            DispatchQueue.concurrentPerform(iterations: threads) { _ in
+                while true {
+                    lock.lock()
+                    let index = taken
+                    taken += 1
+                    lock.unlock()
+                    guard index < slots.count else { return }
+                    slots[index].result = search(slots[index].pattern)
+                }
             }
         }
-        for index in searches.indices { searches[index].result = results[index] }
     }
 
     private func applies(_ pattern: CompiledRule.CompiledPattern, to file: SourceFile, hits: inout KeywordHits) throws -> Bool {

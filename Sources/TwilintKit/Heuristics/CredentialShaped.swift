@@ -31,6 +31,7 @@ struct CredentialShaped: MatchCondition {
         }
     }
 
+    /// Whether any bounded run in `bytes` is a candidate: the whole-file gate.
     static func containsCandidate(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var found = false
         forEachLongRun(in: bytes) { run in
