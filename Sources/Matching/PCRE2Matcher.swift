@@ -28,11 +28,23 @@ public final class PCRE2Matcher: Matcher, @unchecked Sendable {
     private let context: OpaquePointer
     private let focusGroup: Int?
     private let captureCount: Int
-    // Match data is scratch space: one per thread, created on first use.
+    private let startLimited: Bool
+    /// Each thread's `Scratch`, created on first use.
     private let scratchKey: pthread_key_t
-    /// Set when searches may bound where a match starts: each thread then needs its
-    /// own match context, because the bound is a field of the context.
-    private let startLimitKey: pthread_key_t?
+
+    /// One thread's scratch space: PCRE2 match data, and for start-limited searches
+    /// a match context of its own (the limit is a field of the context).
+    private struct Scratch {
+        let data: OpaquePointer
+        var limitedContext: OpaquePointer?
+
+        static func free(_ scratch: UnsafeMutablePointer<Scratch>) {
+            pcre2_match_data_free_8(scratch.pointee.data)
+            if let context = scratch.pointee.limitedContext { pcre2_match_context_free_8(context) }
+            scratch.deinitialize(count: 1)
+            scratch.deallocate()
+        }
+    }
 
     /// Compiles `pattern`. Throws `PatternError` with PCRE2's message and offset.
     /// `startLimited` allows `firstMatch(in:from:startingBy:)` (PCRE2 compiles such
@@ -66,38 +78,21 @@ public final class PCRE2Matcher: Matcher, @unchecked Sendable {
         }
         focusGroup = group > 0 ? Int(group) : nil
 
+        self.startLimited = startLimited
         var key = pthread_key_t()
         pthread_key_create(&key) { pointer in
             #if canImport(Glibc)
             guard let pointer else { return }
             #endif
-            pcre2_match_data_free_8(OpaquePointer(pointer))
+            Scratch.free(pointer.assumingMemoryBound(to: Scratch.self))
         }
         scratchKey = key
-        if startLimited {
-            var limitKey = pthread_key_t()
-            pthread_key_create(&limitKey) { pointer in
-                #if canImport(Glibc)
-                guard let pointer else { return }
-                #endif
-                pcre2_match_context_free_8(OpaquePointer(pointer))
-            }
-            startLimitKey = limitKey
-        } else {
-            startLimitKey = nil
-        }
     }
 
     deinit {
         // Only this thread's scratch can be reached here; other threads free theirs on exit.
-        if let data = pthread_getspecific(scratchKey) {
-            pcre2_match_data_free_8(OpaquePointer(data))
-        }
+        if let own = pthread_getspecific(scratchKey) { Scratch.free(own.assumingMemoryBound(to: Scratch.self)) }
         pthread_key_delete(scratchKey)
-        if let startLimitKey {
-            if let own = pthread_getspecific(startLimitKey) { pcre2_match_context_free_8(OpaquePointer(own)) }
-            pthread_key_delete(startLimitKey)
-        }
         pcre2_match_context_free_8(context)
         pcre2_code_free_8(code)
     }
@@ -109,21 +104,17 @@ public final class PCRE2Matcher: Matcher, @unchecked Sendable {
     /// The first match that starts at or after `offset` and at or before `limit`.
     /// The match itself may run past `limit`. Needs a matcher made `startLimited`.
     public func firstMatch(in text: UnsafeBufferPointer<UInt8>, from offset: Int, startingBy limit: Int) throws -> Match? {
-        guard let startLimitKey else { preconditionFailure("/\(pattern)/ was not compiled startLimited") }
-        let limited: OpaquePointer
-        if let own = pthread_getspecific(startLimitKey) {
-            limited = OpaquePointer(own)
-        } else {
-            limited = pcre2_match_context_copy_8(context)!
-            pthread_setspecific(startLimitKey, UnsafeRawPointer(limited))
-        }
+        precondition(startLimited, "/\(pattern)/ was not compiled startLimited")
+        let scratch = self.scratch()
+        if scratch.pointee.limitedContext == nil { scratch.pointee.limitedContext = pcre2_match_context_copy_8(context) }
+        let limited = scratch.pointee.limitedContext!
         pcre2_set_offset_limit_8(limited, max(limit, 0))
         return try search(text, from: offset, context: limited)
     }
 
     private func search(_ text: UnsafeBufferPointer<UInt8>, from offset: Int, context: OpaquePointer) throws -> Match? {
         guard offset <= text.count else { return nil }
-        let data = matchData()
+        let data = scratch().pointee.data
         // An empty buffer has no base address; PCRE2 accepts any non-null pointer for length 0.
         let subject = text.baseAddress ?? UnsafePointer(bitPattern: 1)!
         let result = pcre2_match_8(code, subject, text.count, offset, 0, data, context)
@@ -147,11 +138,12 @@ public final class PCRE2Matcher: Matcher, @unchecked Sendable {
     /// PCRE2_UNSET, `~(PCRE2_SIZE)0`: a macro Swift cannot import; -1 once truncated to Int.
     static let unset = -1
 
-    private func matchData() -> OpaquePointer {
-        if let existing = pthread_getspecific(scratchKey) { return OpaquePointer(existing) }
-        let data = pcre2_match_data_create_8(UInt32(captureCount + 1), nil)!
-        pthread_setspecific(scratchKey, UnsafeRawPointer(data))
-        return data
+    private func scratch() -> UnsafeMutablePointer<Scratch> {
+        if let existing = pthread_getspecific(scratchKey) { return existing.assumingMemoryBound(to: Scratch.self) }
+        let scratch = UnsafeMutablePointer<Scratch>.allocate(capacity: 1)
+        scratch.initialize(to: Scratch(data: pcre2_match_data_create_8(UInt32(captureCount + 1), nil)!))
+        pthread_setspecific(scratchKey, scratch)
+        return scratch
     }
 
     private static func message(for code: Int32) -> String {

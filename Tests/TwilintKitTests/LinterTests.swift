@@ -107,9 +107,10 @@ final class LinterTests: XCTestCase {
         XCTAssertEqual(finding.end, SourcePosition(line: 1, column: 40))
     }
 
-    func testBacktrackingCustomRuleReportsAnErrorAndTheScanGoesOn() throws {
+    /// A custom rule whose pattern backtracks catastrophically on a long run of `a`s.
+    private func slowRule(_ id: String) throws -> LoadedRule {
         let yaml = """
-            id: TW901
+            id: \(id)
             name: slow-rule
             severity: info
             scope: any
@@ -119,7 +120,11 @@ final class LinterTests: XCTestCase {
             docs: {summary: s, what: w, why: y, fix: f}
             examples: {match: ['a'], no-match: ['b']}
             """
-        let slow = LoadedRule(rule: try RuleLoader.parse(yaml, source: "custom/TW901.yml"), source: "custom/TW901.yml")
+        return LoadedRule(rule: try RuleLoader.parse(yaml, source: "custom/\(id).yml"), source: "custom/\(id).yml")
+    }
+
+    func testBacktrackingCustomRuleReportsAnErrorAndTheScanGoesOn() throws {
+        let slow = try slowRule("TW901")
         _ = try write("a.txt", Array((String(repeating: "a", count: 5000) + "!\nsid \(Self.sid)\n").utf8))
         var options = LintOptions()
         options.paths = [root.path]
@@ -142,18 +147,7 @@ final class LinterTests: XCTestCase {
     /// A file past `parallelSearchBytes` has its searches spread over threads: the
     /// findings, and a rule stopped by the backtracking limit, are as on one thread.
     func testALargeFileGivesTheSameReportWithSearchesOnSeveralThreads() throws {
-        let yaml = """
-            id: TW902
-            name: slow-rule
-            severity: info
-            scope: any
-            message: Slow.
-            patterns:
-              - regex: '(a+)+$'
-            docs: {summary: s, what: w, why: y, fix: f}
-            examples: {match: ['a'], no-match: ['b']}
-            """
-        let slow = LoadedRule(rule: try RuleLoader.parse(yaml, source: "custom/TW902.yml"), source: "custom/TW902.yml")
+        let slow = try slowRule("TW902")
         var text = String(repeating: "a", count: 5000) + "!\n"
         while text.utf8.count < FileScanner.parallelSearchBytes + 1000 {
             text += "const client = require('twilio')('\(Self.sid)', '\(Self.token)'); // padding padding padding\n"

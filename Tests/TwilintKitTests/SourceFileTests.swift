@@ -5,19 +5,12 @@ final class SourceFileTests: XCTestCase {
     /// `kind(at:)` tokenizes only a prefix of the file; it must agree with the whole
     /// file's spans at every offset, in every fixture of every source language.
     func testPrefixTokenizationAgreesWithTheWholeFile() throws {
-        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("fixtures")
-        let paths = try XCTUnwrap(FileManager.default.enumerator(atPath: fixtures.path)).compactMap { $0 as? String }
         var checked = 0
-        for relative in paths.sorted() {
-            let path = fixtures.appendingPathComponent(relative).path
-            guard let data = FileManager.default.contents(atPath: path), !data.isEmpty,
-                  let language = LanguageDetector.language(forPath: path, firstBytes: Array(data.prefix(512))), language.isSource
-            else { continue }
-            let whole = SourceFile(path: path, language: language, bytes: Array(data)).spans
+        for (relative, path, language, data) in try SourceFixtures.all() {
+            let whole = SourceFile(path: path, language: language, bytes: data).spans
             // A fresh file per offset, so that each answer comes from the shortest prefix.
             for offset in stride(from: 0, to: data.count, by: max(1, data.count / 60)) {
-                let file = SourceFile(path: path, language: language, bytes: Array(data))
+                let file = SourceFile(path: path, language: language, bytes: data)
                 XCTAssertEqual(file.kind(at: offset), whole.kind(at: offset), "\(relative) at byte \(offset)")
                 checked += 1
             }

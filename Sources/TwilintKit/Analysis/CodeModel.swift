@@ -45,12 +45,7 @@ public final class CodeModel {
         // bodies does: a binary search and a short walk out, not a pass over every
         // function (heuristics ask this of every function in a file).
         let nesting = functionNesting
-        var low = 0, high = nesting.order.count
-        while low < high {
-            let middle = (low + high) / 2
-            if functions[nesting.order[middle]].body.lowerBound <= offset { low = middle + 1 } else { high = middle }
-        }
-        var position = low - 1
+        var position = nesting.order.partitioningIndex { functions[$0].body.lowerBound > offset } - 1
         while position >= 0 {
             let function = functions[nesting.order[position]]
             if function.body.contains(offset) { return function }
@@ -86,15 +81,8 @@ public final class CodeModel {
     /// searches find them.
     public func calls(in range: Range<Int>) -> [CallSite] {
         let calls = self.calls
-        func firstCall(from offset: Int) -> Int {
-            var low = 0, high = calls.count
-            while low < high {
-                let middle = (low + high) / 2
-                if calls[middle].name.lowerBound < offset { low = middle + 1 } else { high = middle }
-            }
-            return low
-        }
-        let start = firstCall(from: range.lowerBound), end = firstCall(from: range.upperBound)
+        let start = calls.partitioningIndex { $0.name.lowerBound >= range.lowerBound }
+        let end = calls.partitioningIndex { $0.name.lowerBound >= range.upperBound }
         return Array(calls[start..<max(start, end)])
     }
 

@@ -52,12 +52,8 @@ struct FindingBuilder {
     /// The secrets that overlap `window`: a binary search, not a pass over every
     /// secret of the file for each finding (a long line can hold thousands).
     private func redactions(overlapping window: Range<Int>) -> [Range<Int>] {
-        var low = 0, high = redactions.count
-        while low < high {
-            let middle = (low + high) / 2
-            if redactions[middle].lowerBound < window.lowerBound - longestRedaction { low = middle + 1 } else { high = middle }
-        }
-        return redactions[low...].prefix { $0.lowerBound < window.upperBound }.filter { $0.overlaps(window) }
+        let first = redactions.partitioningIndex { $0.lowerBound >= window.lowerBound - longestRedaction }
+        return redactions[first...].prefix { $0.lowerBound < window.upperBound }.filter { $0.overlaps(window) }
     }
 
     /// At most `snippetWindow` bytes of `range`, next to the token, cut on a character boundary.

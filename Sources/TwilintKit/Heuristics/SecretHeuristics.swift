@@ -125,13 +125,9 @@ struct NearAccountSID: MatchCondition {
     func holds(for focus: Range<Int>, in file: SourceFile) -> Bool {
         let sids = sidPositions(in: file)
         // SIDs are in file order: start from the first that can be near, not from the top.
-        var low = 0, high = sids.count
-        while low < high {
-            let middle = (low + high) / 2
-            if sids[middle].offset < focus.lowerBound - Self.bytes { low = middle + 1 } else { high = middle }
-        }
+        let first = sids.partitioningIndex { $0.offset >= focus.lowerBound - Self.bytes }
         let line = file.line(of: focus.lowerBound)
-        return sids[low...].prefix { $0.offset <= focus.upperBound + Self.bytes }.contains { sid in
+        return sids[first...].prefix { $0.offset <= focus.upperBound + Self.bytes }.contains { sid in
             abs(sid.line - line) <= Self.lines
                 && (sid.offset < focus.lowerBound ? focus.lowerBound - sid.offset : sid.offset - focus.upperBound) <= Self.bytes
         }

@@ -112,13 +112,8 @@ public final class SourceFile {
     }
 
     private func lineIndex(of offset: Int) -> Int {
-        let starts = self.starts
-        var low = 0, high = starts.count - 1
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if starts[mid] <= offset { low = mid } else { high = mid - 1 }
-        }
-        return low
+        // The last line to start at or before `offset` (the first starts at 0).
+        max(0, starts.partitioningIndex { $0 > offset } - 1)
     }
 
     // MARK: - Tokens

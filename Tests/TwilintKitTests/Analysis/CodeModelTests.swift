@@ -180,16 +180,9 @@ final class CodeModelTests: XCTestCase {
     /// `enclosingFunction(of:)` and `calls(in:)` answer from indexes; in every source
     /// fixture they must give what a pass over all functions and calls gives.
     func testIndexedQueriesAgreeWithAFullPassOnEveryFixture() throws {
-        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("fixtures")
-        let paths = try XCTUnwrap(FileManager.default.enumerator(atPath: fixtures.path)).compactMap { $0 as? String }
         var checked = 0
-        for relative in paths.sorted() {
-            let path = fixtures.appendingPathComponent(relative).path
-            guard let data = FileManager.default.contents(atPath: path), !data.isEmpty,
-                  let language = LanguageDetector.language(forPath: path, firstBytes: Array(data.prefix(512))), language.isSource
-            else { continue }
-            let model = CodeModel.of(SourceFile(path: path, language: language, bytes: Array(data)))
+        for (relative, path, language, data) in try SourceFixtures.all() {
+            let model = CodeModel.of(SourceFile(path: path, language: language, bytes: data))
             for token in model.tokens {
                 let offset = token.range.lowerBound
                 let innermost = model.functions.filter { $0.body.contains(offset) }.min { $0.body.count < $1.body.count }
