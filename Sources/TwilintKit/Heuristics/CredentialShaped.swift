@@ -31,42 +31,27 @@ struct CredentialShaped: MatchCondition {
         }
     }
 
-    /// Whether any bounded run in `bytes` is a candidate: the whole-file gate.
+    /// Finds a candidate run without looking at most bytes: a run of 32 or more
+    /// must cover the 32 bytes after any position, so the scan probes the 32nd byte
+    /// and jumps past the last non-alphanumeric byte it sees.
     static func containsCandidate(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var found = false
-        forEachLongRun(in: bytes) { run in
-            found = isCandidate(UnsafeBufferPointer(rebasing: bytes[run]))
-            return !found
-        }
-        return found
-    }
-
-    /// Calls `body` with every bounded alphanumeric run of 32 bytes or more, in
-    /// order, until it returns false. Most bytes are never looked at: a run of 32
-    /// or more must cover the 32 bytes after any position, so the scan probes the
-    /// 32nd byte and jumps past the last non-alphanumeric byte it sees. Bytes
-    /// already seen to be alphanumeric are not looked at again, so dense text
-    /// costs at most two looks per byte.
-    static func forEachLongRun(in bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Bool) {
         alphanumeric.withUnsafeBufferPointer { isAlphanumeric in
             let count = bytes.count
             var start = 0
-            var seen = 0  // bytes[start..<seen] are known to be alphanumeric
             while start + 32 <= count {
                 var probe = start + 31
-                let floor = max(start, seen)
-                while probe >= floor && isAlphanumeric[Int(bytes[probe])] { probe -= 1 }
-                if probe >= floor {
-                    seen = start + 32
+                while probe >= start && isAlphanumeric[Int(bytes[probe])] { probe -= 1 }
+                if probe >= start {
                     start = probe + 1
                     continue
                 }
                 // bytes[start] follows a non-alphanumeric byte (or the file's start): measure the run.
                 var end = start + 32
                 while end < count && isAlphanumeric[Int(bytes[end])] { end += 1 }
-                guard body(start..<end) else { return }
+                if isCandidate(UnsafeBufferPointer(rebasing: bytes[start..<end])) { return true }
                 start = end + 1
             }
+            return false
         }
     }
 }
