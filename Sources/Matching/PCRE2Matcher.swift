@@ -97,6 +97,12 @@ public final class PCRE2Matcher: Matcher, @unchecked Sendable {
         pcre2_code_free_8(code)
     }
 
+    /// A pattern that matches `text` literally (keywords, anchor words). A `\E` in
+    /// the text would end PCRE2's `\Q…\E` quoting, so it is quoted on its own.
+    public static func literal(_ text: String, caseless: Bool = false) throws -> PCRE2Matcher {
+        try PCRE2Matcher("\\Q" + text.replacing("\\E", with: "\\E\\\\E\\Q") + "\\E", caseless: caseless)
+    }
+
     public func firstMatch(in text: UnsafeBufferPointer<UInt8>, from offset: Int) throws -> Match? {
         try search(text, from: offset, context: context)
     }

@@ -53,3 +53,17 @@ final class AnchorTests: XCTestCase {
         }
     }
 }
+
+final class LiteralTests: XCTestCase {
+    /// Each text is found as written, `\E` included, and caseless finds its upper-cased copy too.
+    func testLiteralsMatchTheirTextEvenWithQuotingInIt() throws {
+        for word in ["a.b", #"x\Ey"#, #"\E"#, "(?i)", "Token"] {
+            let text = "before " + word.uppercased() + " " + word + " after"
+            let exact = try PCRE2Matcher.literal(word).matches(in: text).map(\.range)
+            let start = text.utf8.count - (word + " after").utf8.count
+            XCTAssertEqual(exact.last, start..<(start + word.utf8.count), word)
+            XCTAssertEqual(exact.count, word == word.uppercased() ? 2 : 1, word)
+            XCTAssertEqual(try PCRE2Matcher.literal(word, caseless: true).matches(in: text).count, 2, word)
+        }
+    }
+}

@@ -131,12 +131,7 @@ public final class CodeModel {
 
     /// The first token whose range starts at or after `offset`.
     func tokenIndex(atOrAfter offset: Int) -> Int {
-        var low = 0, high = tokens.count
-        while low < high {
-            let mid = (low + high) / 2
-            if tokens[mid].range.lowerBound < offset { low = mid + 1 } else { high = mid }
-        }
-        return low
+        tokens.partitioningIndex { $0.range.lowerBound >= offset }
     }
 
     /// Tokens that, at the end of a line, continue the expression on the next one.

@@ -33,9 +33,9 @@ public final class CompiledRule: Sendable {
         conditions = rule.require.compactMap(Heuristics.condition(named:))
         analyzer = rule.analyzer.flatMap(Analyzers.named)
         patterns = try rule.patterns.enumerated().map { index, pattern in
-            func compile(_ regex: String, key: String, caseless: Bool = false, startLimited: Bool = false) throws -> PCRE2Matcher {
+            func compile(_ regex: String, key: String, startLimited: Bool = false) throws -> PCRE2Matcher {
                 do {
-                    return try PCRE2Matcher(regex, caseless: caseless, startLimited: startLimited, limits: limits)
+                    return try PCRE2Matcher(regex, startLimited: startLimited, limits: limits)
                 } catch let error as PatternError {
                     throw TwilintError.invalidRuleFile(
                         location: source, key: "patterns[\(index)].\(key)",
@@ -44,7 +44,7 @@ public final class CompiledRule: Sendable {
             }
             let anchor = try pattern.anchor.map { anchor in
                 let finders = try anchor.regex.map { [try compile($0, key: "anchor.regex")] }
-                    ?? (anchor.words ?? []).map { try compile("\\Q\($0)\\E", key: "anchor.words", caseless: true) }
+                    ?? (anchor.words ?? []).map { try PCRE2Matcher.literal($0, caseless: true) }
                 return Anchor(finders: finders, before: anchor.before, after: anchor.after)
             }
             return CompiledPattern(

@@ -16,7 +16,7 @@ public struct KeywordPrefilter: Sendable {
             distinct.append(keyword)
         }
         self.keywords = distinct
-        matchers = try distinct.map { try PCRE2Matcher("\\Q\($0)\\E", caseless: true) }
+        matchers = try distinct.map { try PCRE2Matcher.literal($0, caseless: true) }
     }
 
     /// The id of `keyword` (which must be one of `keywords`).

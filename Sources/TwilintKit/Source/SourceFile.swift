@@ -178,11 +178,7 @@ public struct SpanIndex: Sendable {
 
     /// The kind of text at byte `offset`.
     public func kind(at offset: Int) -> SpanKind {
-        var low = 0, high = spans.count
-        while low < high {
-            let mid = (low + high) / 2
-            if spans[mid].range.upperBound <= offset { low = mid + 1 } else { high = mid }
-        }
-        return low < spans.count && spans[low].range.contains(offset) ? spans[low].kind : .code
+        let index = spans.partitioningIndex { $0.range.upperBound > offset }
+        return index < spans.count && spans[index].range.contains(offset) ? spans[index].kind : .code
     }
 }
