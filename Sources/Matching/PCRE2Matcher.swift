@@ -29,23 +29,7 @@ public final class PCRE2Matcher: Matcher, @unchecked Sendable {
     private let focusGroup: Int?
     private let captureCount: Int
     private let startLimited: Bool
-    /// Each thread's `Scratch`, created on first use.
-    private let scratchKey: pthread_key_t
-
-    /// One thread's scratch space: PCRE2 match data, and for start-limited searches
-    /// a match context of its own (the limit is a field of the context).
-    private struct Scratch {
-        let data: OpaquePointer
-        var limitedContext: OpaquePointer?
-
-        static func free(_ scratch: UnsafeMutablePointer<Scratch>) {
-            pcre2_match_data_free_8(scratch.pointee.data)
-            if let context = scratch.pointee.limitedContext { pcre2_match_context_free_8(context) }
-            scratch.deinitialize(count: 1)
-            scratch.deallocate()
-        }
-    }
-
+    private let limits: Limits
     /// Compiles `pattern`. Throws `PatternError` with PCRE2's message and offset.
     /// `startLimited` allows `firstMatch(in:from:startingBy:)` (PCRE2 compiles such
     /// patterns differently, so it is asked for up front).
@@ -79,20 +63,10 @@ public final class PCRE2Matcher: Matcher, @unchecked Sendable {
         focusGroup = group > 0 ? Int(group) : nil
 
         self.startLimited = startLimited
-        var key = pthread_key_t()
-        pthread_key_create(&key) { pointer in
-            #if canImport(Glibc)
-            guard let pointer else { return }
-            #endif
-            Scratch.free(pointer.assumingMemoryBound(to: Scratch.self))
-        }
-        scratchKey = key
+        self.limits = limits
     }
 
     deinit {
-        // Only this thread's scratch can be reached here; other threads free theirs on exit.
-        if let own = pthread_getspecific(scratchKey) { Scratch.free(own.assumingMemoryBound(to: Scratch.self)) }
-        pthread_key_delete(scratchKey)
         pcre2_match_context_free_8(context)
         pcre2_code_free_8(code)
     }
@@ -111,16 +85,16 @@ public final class PCRE2Matcher: Matcher, @unchecked Sendable {
     /// The match itself may run past `limit`. Needs a matcher made `startLimited`.
     public func firstMatch(in text: UnsafeBufferPointer<UInt8>, from offset: Int, startingBy limit: Int) throws -> Match? {
         precondition(startLimited, "/\(pattern)/ was not compiled startLimited")
-        let scratch = self.scratch()
-        if scratch.pointee.limitedContext == nil { scratch.pointee.limitedContext = pcre2_match_context_copy_8(context) }
-        let limited = scratch.pointee.limitedContext!
+        let limited = MatchScratch.current().limitedContext
+        pcre2_set_match_limit_8(limited, limits.match)
+        pcre2_set_depth_limit_8(limited, limits.depth)
         pcre2_set_offset_limit_8(limited, max(limit, 0))
         return try search(text, from: offset, context: limited)
     }
 
     private func search(_ text: UnsafeBufferPointer<UInt8>, from offset: Int, context: OpaquePointer) throws -> Match? {
         guard offset <= text.count else { return nil }
-        let data = scratch().pointee.data
+        let data = MatchScratch.current().matchData(pairs: captureCount + 1)
         // An empty buffer has no base address; PCRE2 accepts any non-null pointer for length 0.
         let subject = text.baseAddress ?? UnsafePointer(bitPattern: 1)!
         let result = pcre2_match_8(code, subject, text.count, offset, 0, data, context)
@@ -144,14 +118,6 @@ public final class PCRE2Matcher: Matcher, @unchecked Sendable {
     /// PCRE2_UNSET, `~(PCRE2_SIZE)0`: a macro Swift cannot import; -1 once truncated to Int.
     static let unset = -1
 
-    private func scratch() -> UnsafeMutablePointer<Scratch> {
-        if let existing = pthread_getspecific(scratchKey) { return existing.assumingMemoryBound(to: Scratch.self) }
-        let scratch = UnsafeMutablePointer<Scratch>.allocate(capacity: 1)
-        scratch.initialize(to: Scratch(data: pcre2_match_data_create_8(UInt32(captureCount + 1), nil)!))
-        pthread_setspecific(scratchKey, scratch)
-        return scratch
-    }
-
     private static func message(for code: Int32) -> String {
         var buffer = [UInt8](repeating: 0, count: 256)
         let length = pcre2_get_error_message_8(code, &buffer, buffer.count)
@@ -167,4 +133,74 @@ public struct PatternError: Error, Equatable, Sendable, CustomStringConvertible 
     public var offset: Int
 
     public var description: String { "\(message) at offset \(offset) of /\(pattern)/" }
+}
+
+extension PCRE2Matcher {
+    /// Frees the calling thread's match scratch now rather than when the thread
+    /// ends (the main thread never "ends" before exit, and a long-lived process may
+    /// want its memory back). The next search on this thread makes a new one.
+    public static func releaseThreadScratch() {
+        MatchScratch.releaseCurrent()
+    }
+}
+
+/// One thread's scratch space for every matcher: PCRE2 match data, grown to the
+/// most capture groups asked for so far, and a match context for start-limited
+/// searches (the offset limit is a field of the context, so it cannot be shared
+/// between threads). All matchers share one thread-specific key: a key per
+/// matcher ran out at the system's 1,024 keys.
+private final class MatchScratch {
+    private var data: OpaquePointer
+    private var pairs: Int
+    let limitedContext: OpaquePointer
+
+    private init() {
+        pairs = 16
+        data = pcre2_match_data_create_8(UInt32(pairs), nil)!
+        limitedContext = pcre2_match_context_create_8(nil)!
+    }
+
+    deinit {
+        pcre2_match_data_free_8(data)
+        pcre2_match_context_free_8(limitedContext)
+    }
+
+    /// Match data with room for at least `needed` offset pairs.
+    func matchData(pairs needed: Int) -> OpaquePointer {
+        if needed > pairs {
+            pcre2_match_data_free_8(data)
+            pairs = max(needed, pairs * 2)
+            data = pcre2_match_data_create_8(UInt32(pairs), nil)!
+        }
+        return data
+    }
+
+    /// The key, created once per process; its destructor frees a thread's scratch
+    /// when the thread ends.
+    private static let key: pthread_key_t = {
+        var key = pthread_key_t()
+        let status = pthread_key_create(&key) { pointer in
+            #if canImport(Glibc)
+            guard let pointer else { return }
+            #endif
+            Unmanaged<MatchScratch>.fromOpaque(pointer).release()
+        }
+        precondition(status == 0, "twilint: cannot create a thread-specific key for PCRE2 (error \(status))")
+        return key
+    }()
+
+    static func current() -> MatchScratch {
+        if let existing = pthread_getspecific(key) {
+            return Unmanaged<MatchScratch>.fromOpaque(existing).takeUnretainedValue()
+        }
+        let scratch = MatchScratch()
+        pthread_setspecific(key, Unmanaged.passRetained(scratch).toOpaque())
+        return scratch
+    }
+
+    static func releaseCurrent() {
+        guard let existing = pthread_getspecific(key) else { return }
+        pthread_setspecific(key, nil)
+        Unmanaged<MatchScratch>.fromOpaque(existing).release()
+    }
 }

@@ -89,4 +89,31 @@ final class PCRE2MatcherTests: XCTestCase {
         }
         XCTAssertEqual(Array(counts), Array(repeating: 200, count: 8))
     }
+
+    /// Matchers used to take a thread-specific key each; past the system's 1,024
+    /// keys they shared the wrong scratch and crashed. They now share one key.
+    func testThousandsOfMatchersWorkOnEveryThread() throws {
+        // Every other one start-limited: those also keep a match context per thread.
+        let matchers = try (0..<5_000).map { try PCRE2Matcher("w\($0)(?<focus>x+)?\\b", startLimited: $0.isMultiple(of: 2)) }
+        let text = Array((0..<5_000).map { "w\($0)xx" }.joined(separator: " ").utf8)
+        let found = UnsafeMutableBufferPointer<Int>.allocate(capacity: 4)
+        defer { found.deallocate() }
+        DispatchQueue.concurrentPerform(iterations: 4) { thread in
+            var count = 0
+            text.withUnsafeBufferPointer { buffer in
+                for (index, matcher) in matchers.enumerated() where index % 4 == thread {
+                    let expected = "w\(index)xx"
+                    let match = index.isMultiple(of: 2)
+                        ? try? matcher.firstMatch(in: buffer, from: 0, startingBy: buffer.count)
+                        : try? matcher.firstMatch(in: buffer, from: 0)
+                    if let match,
+                       String(decoding: buffer[match.range], as: UTF8.self) == expected, match.focus.count == 2 {
+                        count += 1
+                    }
+                }
+            }
+            found[thread] = count
+        }
+        XCTAssertEqual(found.reduce(0, +), 5_000)
+    }
 }

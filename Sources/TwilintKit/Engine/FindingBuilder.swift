@@ -17,9 +17,11 @@ struct FindingBuilder {
 
     func finding(_ rule: Rule, at range: Range<Int>) -> Finding {
         let line = file.lineRange(containing: range.lowerBound)
-        let tokenEnd = min(range.upperBound, line.upperBound)
-        var window = self.window(line.lowerBound..<range.lowerBound, keepingEnd: true).lowerBound
-            ..< self.window(tokenEnd..<line.upperBound, keepingEnd: false).upperBound
+        // A match may start or end in the line break (a pattern over `\r\n`): the
+        // snippet marks the part of it that is on the line, possibly nothing.
+        let token = range.clamped(to: line)
+        var window = self.window(line.lowerBound..<token.lowerBound, keepingEnd: true).lowerBound
+            ..< self.window(token.upperBound..<line.upperBound, keepingEnd: false).upperBound
         let hidden = redactions(overlapping: window)
         // Never cut a secret in half at the window's edge: widen the window over it.
         for secret in hidden {
@@ -30,13 +32,13 @@ struct FindingBuilder {
         var snippet = window.lowerBound > line.lowerBound ? "…" : ""
         var columns = 0..<0
         var cursor = window.lowerBound
-        let pieces = (hidden.contains(range) ? hidden : hidden + [range]).sorted { $0.lowerBound < $1.lowerBound }
+        let pieces = (hidden.contains(token) ? hidden : hidden + [token]).sorted { $0.lowerBound < $1.lowerBound }
         for piece in pieces where piece.lowerBound >= cursor {
             snippet += file.text(cursor..<piece.lowerBound)
             let start = snippet.unicodeScalars.count
             let visible = piece.lowerBound..<min(piece.upperBound, window.upperBound)
             snippet += hidden.contains(piece) ? Redactor.redact(file.text(piece)) : file.text(visible)
-            if piece == range { columns = start..<snippet.unicodeScalars.count }
+            if piece == token { columns = start..<snippet.unicodeScalars.count }
             cursor = visible.upperBound
         }
         snippet += file.text(cursor..<window.upperBound) + (window.upperBound < line.upperBound ? "…" : "")
