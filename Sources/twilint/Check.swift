@@ -47,7 +47,7 @@ struct Check: ParsableCommand {
         options.reportUnusedSuppressions = rules.reportUnusedIgnores
         options.progress = output.progress
 
-        let linter = try Linter(rules: settings.rules, options: options)
+        let linter = try Linter(rules: settings.rules, options: options, secretRules: settings.secretRules)
         var report = try sources.scan(linter, paths: paths, workingDirectory: workingDirectory)
         let stale = try sources.filter(&report, workingDirectory: workingDirectory)
         let written = try sources.writeBaselineIfAsked(report, workingDirectory: workingDirectory)

@@ -18,6 +18,8 @@ public struct RunSettings: Sendable {
 
     /// The rules to run, with the file's severity overrides applied.
     public var rules: [LoadedRule]
+    /// Every loaded rule that redacts, selected or not: their matches stay hidden in snippets.
+    public var secretRules: [LoadedRule]
     public var failOn: FailThreshold
     /// Everything but the paths, jobs and walking options, which only the command line sets.
     public var options: LintOptions
@@ -56,6 +58,6 @@ public struct RunSettings: Sendable {
             PerFileIgnore(patterns: PathPatterns([entry.pattern], base: configuration.directory), rules: Set(try entry.rules.map(id)))
         }
         options.ruleIndex = index
-        return RunSettings(rules: rules, failOn: commandLine.failOn ?? configuration.failOn ?? .warning, options: options)
+        return RunSettings(rules: rules, secretRules: catalog.filter(\.rule.redact), failOn: commandLine.failOn ?? configuration.failOn ?? .warning, options: options)
     }
 }

@@ -13,6 +13,10 @@ import Matching
 /// keeps one big file (a bundle, an export) from leaving the other cores idle.
 public struct FileScanner: Sendable {
     public let rules: [CompiledRule]
+    /// Secret rules that are not reported in this run (`--select`, `--ignore`) but
+    /// whose matches are still hidden in snippets: redaction never depends on which
+    /// rules run. Searched only in files that have something to show.
+    public let redactionRules: [CompiledRule]
     public let prefilter: KeywordPrefilter
     public let redact: Bool
     /// Threads one large file's searches may use; 1 keeps every search on the caller's thread.
@@ -20,8 +24,10 @@ public struct FileScanner: Sendable {
     /// Files at least this large have their searches spread over threads.
     static let parallelSearchBytes = 1 << 20
 
-    public init(rules: [CompiledRule], prefilter: KeywordPrefilter, redact: Bool, searchThreads: Int = 1) {
+    public init(rules: [CompiledRule], redactionRules: [CompiledRule] = [], prefilter: KeywordPrefilter, redact: Bool,
+                searchThreads: Int = 1) {
         self.rules = rules
+        self.redactionRules = redact ? redactionRules : []
         self.prefilter = prefilter
         self.redact = redact
         self.searchThreads = searchThreads
@@ -34,12 +40,37 @@ public struct FileScanner: Sendable {
         var result: Result<[Match], Error> = .success([])
     }
 
-    /// Findings in `file`, in report order, and diagnostics for rules that could not finish.
-    public func scan(_ file: SourceFile) -> (findings: [Finding], diagnostics: [Diagnostic]) {
+    /// What one file's scan gives.
+    public struct Outcome {
+        /// In report order.
+        public var findings: [Finding]
+        /// For rules that could not finish.
+        public var diagnostics: [Diagnostic]
+        /// Byte ranges of the secrets in the file, hidden in every snippet (empty without redaction).
+        public var secrets: [Range<Int>]
+    }
+
+    public func scan(_ file: SourceFile) -> Outcome {
+        var (matches, diagnostics) = self.matches(of: rules, in: file)
+        var secrets = redact ? matches.filter { $0.rule.redact }.map(\.focus) : []
+        // Snippets show lines of findings and of directives (unused suppressions).
+        if !redactionRules.isEmpty, !matches.isEmpty || file.withBytes(DirectiveParser.mayHoldDirectives) {
+            let hidden = self.matches(of: redactionRules, in: file)
+            secrets += hidden.matches.map(\.focus)
+            diagnostics += hidden.diagnostics
+        }
+        let builder = FindingBuilder(file: file, redactions: secrets)
+        let findings = matches.map { builder.finding($0.rule, at: $0.focus) }
+        return Outcome(findings: FindingBuilder.numberLineHashes(findings.sorted()), diagnostics: diagnostics, secrets: secrets)
+    }
+
+    /// The matches of `rules` in `file` that pass scope, conditions and exclusions.
+    private func matches(of rules: [CompiledRule], in file: SourceFile)
+        -> (matches: [(rule: Rule, focus: Range<Int>)], diagnostics: [Diagnostic]) {
         var matches: [(rule: Rule, focus: Range<Int>)] = []
         var diagnostics: [Diagnostic] = []
         file.withBytes { bytes in
-            var (searches, passed, failed) = gate(file, bytes)
+            var (searches, passed, failed) = gate(rules, file, bytes)
             run(&searches, in: bytes)
             var next = searches.startIndex
             for (index, rule) in rules.enumerated() where passed[index] {
@@ -72,15 +103,12 @@ public struct FileScanner: Sendable {
                 while next < searches.endIndex, searches[next].rule == index { next += 1 }
             }
         }
-        let secrets = redact ? matches.filter { $0.rule.redact }.map(\.focus) : []
-        let builder = FindingBuilder(file: file, redactions: secrets)
-        let findings = matches.map { builder.finding($0.rule, at: $0.focus) }
-        return (FindingBuilder.numberLineHashes(findings.sorted()), diagnostics)
+        return (matches, diagnostics)
     }
 
     /// The searches `file` needs, in rule and pattern order; the rules whose gates
     /// passed; and the error of any rule whose gates could not be read.
-    private func gate(_ file: SourceFile, _ bytes: UnsafeBufferPointer<UInt8>) -> ([Search], [Bool], [Int: Error]) {
+    private func gate(_ rules: [CompiledRule], _ file: SourceFile, _ bytes: UnsafeBufferPointer<UInt8>) -> ([Search], [Bool], [Int: Error]) {
         // Each keyword is looked for once, and only when a rule that names it gets that far.
         var hits = KeywordHits(prefilter, text: bytes)
         var searches: [Search] = [], failed: [Int: Error] = [:]

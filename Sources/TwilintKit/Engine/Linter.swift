@@ -39,12 +39,18 @@ public struct Linter: Sendable {
     private let scanner: FileScanner
     private let suppressor: Suppressor
 
-    public init(rules: [LoadedRule], options: LintOptions) throws {
-        let keywords = rules.flatMap { CompiledRule.keywords(of: $0.rule) }
+    /// `secretRules` are the rules whose matches are hidden in snippets even when
+    /// they are not among `rules` (the built-in secret rules unless told otherwise).
+    public init(rules: [LoadedRule], options: LintOptions,
+                secretRules: [LoadedRule] = RuleCatalog.builtin().filter(\.rule.redact)) throws {
+        let running = Set(rules.map(\.rule.id))
+        let hidden = options.redact ? secretRules.filter { $0.rule.redact && !running.contains($0.rule.id) } : []
+        let keywords = (rules + hidden).flatMap { CompiledRule.keywords(of: $0.rule) }
         let prefilter = try KeywordPrefilter(keywords: keywords)
         self.rules = try rules.map { try CompiledRule($0.rule, source: $0.source, prefilter: prefilter) }
         self.options = options
-        scanner = FileScanner(rules: self.rules, prefilter: prefilter, redact: options.redact, searchThreads: options.threads)
+        scanner = FileScanner(rules: self.rules, redactionRules: try hidden.map { try CompiledRule($0.rule, source: $0.source, prefilter: prefilter) },
+                              prefilter: prefilter, redact: options.redact, searchThreads: options.threads)
         suppressor = Suppressor(index: options.ruleIndex ?? RuleIndex(rules.map(\.rule)), activeRules: Set(rules.map(\.rule.id)))
     }
 
@@ -175,12 +181,12 @@ public struct Linter: Sendable {
             outcome.diagnostics.append(Diagnostic(.note, path: path, "not valid UTF-8; scanned as bytes"))
         }
         let file = SourceFile(path: path, language: language, bytes: bytes)
-        let (findings, diagnostics) = scanner.scan(file)
-        outcome.diagnostics += diagnostics
-        outcome.findings = MatchHasher.assign(findings, bytes: bytes)
+        let scan = scanner.scan(file)
+        outcome.diagnostics += scan.diagnostics
+        outcome.findings = MatchHasher.assign(scan.findings, bytes: bytes)
         let skipped = skippedRules(path)
         if !skipped.isEmpty { outcome.findings.removeAll { skipped.contains($0.ruleID) } }
-        if file.withBytes(DirectiveParser.mayHoldDirectives) { applyDirectives(in: file, to: &outcome) }
+        if file.withBytes(DirectiveParser.mayHoldDirectives) { applyDirectives(in: file, secrets: scan.secrets, to: &outcome) }
         file.forgetDerivedValues()
         return outcome
     }
@@ -204,7 +210,7 @@ public struct Linter: Sendable {
 
     /// Moves the findings the file's directives cover to `suppressed` and, when
     /// asked, reports the directives that silence nothing.
-    private func applyDirectives(in file: SourceFile, to outcome: inout FileOutcome) {
+    private func applyDirectives(in file: SourceFile, secrets: [Range<Int>], to outcome: inout FileOutcome) {
         let directives = DirectiveParser.directives(in: file)
         guard !directives.isEmpty else { return }
         let applied = suppressor.apply(directives, to: outcome.findings, path: file.path)
@@ -212,8 +218,6 @@ public struct Linter: Sendable {
         outcome.suppressed = applied.suppressed
         outcome.diagnostics += applied.diagnostics
         guard options.reportUnusedSuppressions, !applied.unused.isEmpty else { return }
-        let secretRules = Set(rules.filter(\.rule.redact).map(\.rule.id))
-        let secrets = options.redact ? (applied.findings + applied.suppressed).filter { secretRules.contains($0.ruleID) }.map(\.byteRange) : []
         let unused = MatchHasher.assign(UnusedSuppression.findings(applied.unused, in: file, redactions: secrets), bytes: file.bytes)
         outcome.findings = (outcome.findings + unused).sorted()
     }
