@@ -44,4 +44,16 @@ final class RuleEngineLimitsCLITests: CLITestCase {
 
             """)
     }
+
+    /// The constructor pattern used to hit the backtracking limit when about 1.5 KB
+    /// stood before the first comma (exit 2, the token unreported).
+    func testATokenAfterALongFirstArgumentIsReported() throws {
+        for first in [String(repeating: " ", count: 1_500) + "sid", String(repeating: "x", count: 1_500)] {
+            try write("app.py", "from twilio.rest import Client\nclient = Client(\(first), \"\(Self.token)\")\n")
+            let run = try twilint(["--select", "TW002", "--format", "gcc", "app.py"])
+            XCTAssertEqual(run.status, 1, run.stderr)
+            XCTAssertEqual(run.stderr, "")
+            XCTAssertTrue(run.stdout.hasPrefix("app.py:2:"), run.stdout)
+        }
+    }
 }

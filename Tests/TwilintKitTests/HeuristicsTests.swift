@@ -29,6 +29,16 @@ final class HeuristicsTests: XCTestCase {
         XCTAssertFalse(PlaceholderSecret().excludes(range(of: "9f2c4e6a8b0d1f3e5a7c9b1d3f5e7a9c", in: source), in: file(source)))
     }
 
+    func testCountingDigitsAreTheDocsExampleToken() {
+        for example in ["1a23456b78901c234a5f67a1234567bc", "12345678901234567890123456789012", "a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6"] {
+            XCTAssertTrue(PlaceholderValue.isCountingSequence(Array(example.utf8)), example)
+        }
+        // Real-looking tokens: random digits, and too few digits to judge.
+        for token in ["9f2c4e6a8b0d1f3e5a7c9b1d3f5e7a9c", "34ab2a47bef8c4ec92d88ada5da97aef", "abcdef1234abcdefabcdefabcdefabcd"] {
+            XCTAssertFalse(PlaceholderValue.isCountingSequence(Array(token.utf8)), token)
+        }
+    }
+
     func testTemplatesExcuseReferencesButNotDefaults() {
         for (source, token, excused) in [
             ("sid: {{ AC3f9b2c7d1e4a5b6c8d9e0f1a2b3c4d5e }}", "AC3f9b2c7d1e4a5b6c8d9e0f1a2b3c4d5e", true),

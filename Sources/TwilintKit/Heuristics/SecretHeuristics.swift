@@ -24,6 +24,24 @@ enum PlaceholderValue {
         return value.enumerated().allSatisfy { $0.element | 0x20 == sampleRun[$0.offset % sampleRun.count] }
     }
 
+    /// Digits that count up (`1a23456b78901c234a5f67a1234567bc`, the example token of
+    /// Twilio's docs and sample `.env` files): at least 12 digits, and nearly every
+    /// digit one more (mod 10) than the digit before it. A random token has each
+    /// step right one time in ten, so 3 in 4 right steps never happen by chance.
+    static func isCountingSequence<C: Collection>(_ value: C) -> Bool where C.Element == UInt8 {
+        var digits = 0, steps = 0, counting = 0
+        var previous: UInt8?
+        for byte in value where ASCII.isDigit(byte) {
+            digits += 1
+            if let previous {
+                steps += 1
+                if byte - 0x30 == (previous - 0x30 + 1) % 10 { counting += 1 }
+            }
+            previous = byte
+        }
+        return digits >= 12 && counting * 4 >= steps * 3
+    }
+
     /// Words such as `your` or `example` in a value that is not pure hex
     /// (none of these words are hex, so a real auth token never contains one).
     static func containsPlaceholderWord<C: Collection>(_ value: C) -> Bool where C.Element == UInt8 {
@@ -43,13 +61,14 @@ struct PlaceholderSID: MatchExclusion {
     }
 }
 
-/// Secret values that are placeholders: low variety, or sample words in a non-hex value.
+/// Secret values that are placeholders: low variety, counting digits, or sample words in a non-hex value.
 struct PlaceholderSecret: MatchExclusion {
     let name = "placeholder-secret"
 
     func excludes(_ focus: Range<Int>, in file: SourceFile) -> Bool {
         let value = file.bytes[focus]
-        return PlaceholderValue.isLowVariety(value) || PlaceholderValue.containsPlaceholderWord(value)
+        return PlaceholderValue.isLowVariety(value) || PlaceholderValue.isCountingSequence(value)
+            || PlaceholderValue.containsPlaceholderWord(value)
     }
 }
 
