@@ -64,7 +64,19 @@ public final class CodeModel {
         callExtents.containing(offset).map { calls[$0] }
     }
 
+    /// The calls whose callee is one of `callees` (`send`, `self.send`), in source order.
+    func calls(to callees: [String]) -> [CallSite] {
+        Set(callees).flatMap { callsByCallee[$0] ?? [] }.sorted().map { calls[$0] }
+    }
+
+    /// The first function or closure whose extent starts at `offset` (a callback argument).
+    func function(startingAt offset: Int) -> FunctionScope? {
+        functionStarts[offset].map { functions[$0] }
+    }
+
     // Heuristics ask these of every function, call or send in a file: indexes, not passes.
+    private lazy var callsByCallee: [String: [Int]] = calls.indices.reduce(into: [:]) { $0[calls[$1].callee, default: []].append($1) }
+    private lazy var functionStarts: [Int: Int] = functions.indices.reversed().reduce(into: [:]) { $0[functions[$1].extent.lowerBound] = $1 }
     private lazy var functionBodies = NestingIndex(functions.map(\.body))
     private lazy var tryBodies = NestingIndex(tryBlocks.map(\.body))
     private lazy var callArguments = NestingIndex(calls.map(\.argumentList))
