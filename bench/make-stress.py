@@ -8,6 +8,7 @@ before; SCALE (1 for the benchmark, smaller for --quick) multiplies its size.
 Under OUT_DIR:
   sends-one-function.py / .js / .swift   one function with 8,000 sends
   sends-many-functions.py / .js          8,000 functions of one send each
+  routes-many.js / .py                   8,000 webhook routes in one file
   literals-one-call.js / .py             20,000 string literals in one call
   nesting.js / nesting.py                100,000 brackets of nesting
   short-lines.py                         1,000,000 short lines
@@ -50,6 +51,14 @@ write("sends-many-functions.py", "from twilio.rest import Client\nclient = Clien
 write("sends-many-functions.js", "const client = require('twilio')(sid, token);\n"
       + "".join(f"\nasync function send{i}(number, text) {{\n  await client.messages.create({{ to: number, from: FROM, body: text }});\n}}\n"
                 for i in range(sends)))
+
+routes = n(8000)
+write("routes-many.js", "const express = require('express');\nconst twilio = require('twilio');\nconst app = express();\n"
+      + "".join(f"app.post('/sms{i}', (req, res) => {{\n  const twiml = new twilio.twiml.MessagingResponse();\n"
+                f"  twiml.message(req.body.Body);\n  res.type('text/xml').send(twiml.toString());\n}});\n" for i in range(routes)))
+write("routes-many.py", "from flask import Flask, request\nfrom twilio.twiml.messaging_response import MessagingResponse\napp = Flask(__name__)\n"
+      + "".join(f"\n\n@app.route('/sms{i}', methods=['POST'])\ndef sms{i}():\n    resp = MessagingResponse()\n"
+                f"    resp.message(request.form['Body'])\n    return str(resp)\n" for i in range(routes)))
 
 literals = n(20000)
 write("literals-one-call.js", "const client = require('twilio')(sid, token);\nclient.messages.create({ to: TO, from: FROM, body: [\n"
