@@ -1,4 +1,5 @@
 import Foundation
+import TwilintKit
 
 /// Writes to the standard streams and asks whether they are terminals.
 enum Terminal {
@@ -8,8 +9,9 @@ enum Terminal {
         isatty(stream == .standardOutput ? STDOUT_FILENO : STDERR_FILENO) == 1
     }
 
-    static func standardOutput(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+    /// Throws when the text cannot be written (a full disk, a closed pipe's reader gone).
+    static func standardOutput(_ text: String) throws {
+        try OutputFile.writeStandardOutput(text)
     }
 
     static func standardError(_ text: String, newline: Bool = true) {

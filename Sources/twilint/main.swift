@@ -3,6 +3,9 @@ import Foundation
 import TwilintKit
 
 // ArgumentParser exits 64 on usage errors; twilint's documented code for them is 2.
+// Over a file-size limit (ulimit -f), a write then fails with EFBIG and is reported
+// like a full disk, instead of the signal killing twilint with no message.
+signal(SIGXFSZ, SIG_IGN)
 do {
     var command = try Twilint.parseAsRoot()
     try command.run()

@@ -145,6 +145,10 @@ public struct Linter: Sendable {
             bytes = try FileReader.read(path, limit: options.maxFileSize)
         } catch FileReader.Failure.tooLarge(let size) {
             return tooLarge(path, size: size)
+        } catch FileReader.Failure.notRegular(let kind) {
+            // Replaced by a FIFO, socket or device since the walk saw a file: never read.
+            outcome.diagnostics.append(FileCollector.notRegular(path, kind: kind, level: .warning))
+            return outcome
         } catch FileReader.Failure.system(let reason) {
             outcome.statistics.unreadable = 1
             outcome.diagnostics.append(Diagnostic(.error, path: path, "cannot be read (\(reason))"))

@@ -14,8 +14,8 @@ public enum RuleLoader {
             node = composed
         } catch let error as TwilintError {
             throw error
-        } catch {
-            throw TwilintError.invalidRuleFile(location: source, key: nil, problem: "not valid YAML: \(error)")
+        } catch let error as YamlError {
+            throw syntaxError(error, source: source)
         }
         try checkKeys(node, as: "rule", path: "", source: source)
 
@@ -40,13 +40,18 @@ public enum RuleLoader {
         }
         return try names.filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }.sorted().map { name in
             let path = url.appendingPathComponent(name).path
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw TwilintError.unreadable(path: path, reason: "permission denied or not a file")
-            }
-            guard let text = String(data: data, encoding: .utf8) else {
-                throw TwilintError.invalidRuleFile(location: path, key: nil, problem: "the file is not UTF-8 text")
-            }
+            let text = try YAMLFile.read(path) { TwilintError.invalidRuleFile(location: path, key: nil, problem: $0) }
             return LoadedRule(rule: try parse(text, source: path), source: path)
+        }
+    }
+
+    private static func syntaxError(_ error: YamlError, source: String) -> TwilintError {
+        switch error {
+        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+            return TwilintError.invalidRuleFile(
+                location: "\(source):\(mark.line)", key: nil, problem: "not valid YAML: \(YAMLFile.problem(problem)) (column \(mark.column))")
+        default:
+            return TwilintError.invalidRuleFile(location: source, key: nil, problem: "not valid YAML: \(error)")
         }
     }
 
