@@ -42,7 +42,7 @@ public struct Linter: Sendable {
     public init(rules: [LoadedRule], options: LintOptions) throws {
         let keywords = rules.flatMap { CompiledRule.keywords(of: $0.rule) }
         let prefilter = try KeywordPrefilter(keywords: keywords)
-        self.rules = try rules.map { try CompiledRule($0.rule, source: $0.source, prefilter: prefilter) }
+        self.rules = try rules.map { try CompiledRule($0.rule, source: $0.source, lines: $0.lines, prefilter: prefilter) }
         self.options = options
         scanner = FileScanner(rules: self.rules, prefilter: prefilter, redact: options.redact, searchThreads: options.threads)
         suppressor = Suppressor(index: options.ruleIndex ?? RuleIndex(rules.map(\.rule)), activeRules: Set(rules.map(\.rule.id)))
@@ -227,9 +227,13 @@ public struct Linter: Sendable {
 public struct LoadedRule: Sendable {
     public var rule: Rule
     public var source: String
+    /// The line of each regex in `source`, by key (`patterns[0].regex`), for errors
+    /// PCRE2 finds when compiling it; empty for rules not read from YAML.
+    public var lines: [String: Int]
 
-    public init(rule: Rule, source: String) {
+    public init(rule: Rule, source: String, lines: [String: Int] = [:]) {
         self.rule = rule
         self.source = source
+        self.lines = lines
     }
 }

@@ -6,6 +6,11 @@ import Yams
 public enum RuleLoader {
     /// Parses one rule file. `source` names it in errors.
     public static func parse(_ yaml: String, source: String) throws -> Rule {
+        try parseLoaded(yaml, source: source).rule
+    }
+
+    /// Parses one rule file, noting the line of each regex for compile errors.
+    static func parseLoaded(_ yaml: String, source: String) throws -> LoadedRule {
         let node: Node
         do {
             guard let composed = try Yams.compose(yaml: yaml) else {
@@ -26,7 +31,17 @@ public enum RuleLoader {
             throw describe(error, node: node, source: source)
         }
         try validate(rule, node: node, source: source)
-        return rule
+        return LoadedRule(rule: rule, source: source, lines: regexLines(node))
+    }
+
+    /// `patterns[i].regex` and `patterns[i].anchor.regex` → the line each is on.
+    private static func regexLines(_ node: Node) -> [String: Int] {
+        var lines: [String: Int] = [:]
+        for (index, pattern) in (node.mapping?["patterns"]?.sequence ?? []).enumerated() {
+            if let mark = pattern.mapping?["regex"]?.mark { lines["patterns[\(index)].regex"] = mark.line }
+            if let mark = pattern.mapping?["anchor"]?.mapping?["regex"]?.mark { lines["patterns[\(index)].anchor.regex"] = mark.line }
+        }
+        return lines
     }
 
     /// Reads every `*.yml`/`*.yaml` file of `directory`, sorted by name.
@@ -41,7 +56,7 @@ public enum RuleLoader {
         return try names.filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }.sorted().map { name in
             let path = url.appendingPathComponent(name).path
             let text = try YAMLFile.read(path) { TwilintError.invalidRuleFile(location: path, key: nil, problem: $0) }
-            return LoadedRule(rule: try parse(text, source: path), source: path)
+            return try parseLoaded(text, source: path)
         }
     }
 
