@@ -140,6 +140,10 @@ public struct Linter: Sendable {
             outcome.statistics.skippedLockFiles = 1
             return outcome
         }
+        if BinaryFormat.hasBinaryExtension(path) {
+            outcome.statistics.skippedBinary = 1
+            return outcome
+        }
         let bytes: [UInt8]
         do {
             bytes = try FileReader.read(path, limit: options.maxFileSize)
@@ -163,7 +167,12 @@ public struct Linter: Sendable {
 
     private func scan(bytes: [UInt8], path: String) -> FileOutcome {
         var outcome = FileOutcome()
-        if TextCheck.looksBinary(bytes) {
+        var bytes = bytes
+        if let encoding = UnicodeBOM(of: bytes) {
+            bytes = encoding.decode(bytes)
+            outcome.diagnostics.append(Diagnostic(.note, path: path,
+                "\(encoding.rawValue) text (it starts with a byte-order mark); scanned decoded to UTF-8"))
+        } else if TextCheck.looksBinary(bytes) || BinaryFormat.hasBinaryMagic(bytes) || BinaryFormat.hasBinaryExtension(path) {
             outcome.statistics.skippedBinary = 1
             return outcome
         }
