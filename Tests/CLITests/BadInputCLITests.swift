@@ -156,8 +156,8 @@ final class BadInputCLITests: CLITestCase {
     // MARK: - Contents
 
     func testInvalidUTF8IsScannedAsBytes() throws {
-        try FileManager.default.createFile(atPath: path("legacy.py"),
-                                           contents: Data("sid = '".utf8) + Data([0xE9, 0xFF]) + Data("'\nkey = '\(Self.sid)'\n".utf8))
+        XCTAssertTrue(FileManager.default.createFile(atPath: path("legacy.py"),
+                                           contents: Data("sid = '".utf8) + Data([0xE9, 0xFF]) + Data("'\nkey = '\(Self.sid)'\n".utf8)))
         let run = try twilint(["--format", "gcc", "--verbose", "legacy.py"])
         XCTAssertEqual(run.status, 1)
         XCTAssertEqual(run.stdout, "legacy.py:2:8: error: Hardcoded Twilio SID detected. Use environment variables. [TW001]\n")
@@ -166,8 +166,8 @@ final class BadInputCLITests: CLITestCase {
 
     func testANulByteAfterTheFirst8KiBDoesNotMakeAFileBinary() throws {
         let padding = String(repeating: "# padding\n", count: 900)
-        try FileManager.default.createFile(atPath: path("late.py"),
-                                           contents: Data(padding.utf8) + Data([0]) + Data("\nsid = '\(Self.sid)'\n".utf8))
+        XCTAssertTrue(FileManager.default.createFile(atPath: path("late.py"),
+                                           contents: Data(padding.utf8) + Data([0]) + Data("\nsid = '\(Self.sid)'\n".utf8)))
         let run = try twilint(["--format", "gcc", "late.py"])
         XCTAssertEqual(run.status, 1, run.stderr)
         XCTAssertEqual(run.stdout, "late.py:902:8: error: Hardcoded Twilio SID detected. Use environment variables. [TW001]\n")
@@ -180,7 +180,7 @@ final class BadInputCLITests: CLITestCase {
             ("le32.py", [0xFF, 0xFE, 0, 0], .utf32LittleEndian), ("be32.py", [0, 0, 0xFE, 0xFF], .utf32BigEndian),
         ]
         for (name, mark, encoding) in encodings {
-            try FileManager.default.createFile(atPath: path(name), contents: Data(mark) + XCTUnwrap(text.data(using: encoding)))
+            XCTAssertTrue(try FileManager.default.createFile(atPath: path(name), contents: Data(mark) + XCTUnwrap(text.data(using: encoding))))
         }
         try writeApp()
         let run = try twilint(["--format", "gcc", "--verbose", "."])
@@ -197,10 +197,10 @@ final class BadInputCLITests: CLITestCase {
 
     func testMediaFilesThatPassTheNulTestAreSkippedAsBinary() throws {
         let secret = Data("sid = '\(Self.sid)'\n".utf8)
-        try FileManager.default.createFile(atPath: path("clip.y4m"), contents: Data("YUV4MPEG2 W2 H2 F25:1\nFRAME\n".utf8) + secret)
-        try FileManager.default.createFile(atPath: path("favicon.ico"), contents: secret)
-        try FileManager.default.createFile(atPath: path("frames.raw"), contents: Data("YUV4MPEG2 W2 H2 F25:1\nFRAME\n".utf8) + secret)
-        try FileManager.default.createFile(atPath: path("movie.dat"), contents: Data([0, 0, 0, 0x18]) + Data("ftypmp42".utf8) + secret)
+        XCTAssertTrue(FileManager.default.createFile(atPath: path("clip.y4m"), contents: Data("YUV4MPEG2 W2 H2 F25:1\nFRAME\n".utf8) + secret))
+        XCTAssertTrue(FileManager.default.createFile(atPath: path("favicon.ico"), contents: secret))
+        XCTAssertTrue(FileManager.default.createFile(atPath: path("frames.raw"), contents: Data("YUV4MPEG2 W2 H2 F25:1\nFRAME\n".utf8) + secret))
+        XCTAssertTrue(FileManager.default.createFile(atPath: path("movie.dat"), contents: Data([0, 0, 0, 0x18]) + Data("ftypmp42".utf8) + secret))
         try writeApp()
         let run = try twilint(["--format", "json", "."])
         XCTAssertEqual(run.status, 1)

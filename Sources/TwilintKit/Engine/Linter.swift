@@ -134,7 +134,7 @@ public struct Linter: Sendable {
         var scannedPath: String?
     }
 
-    private func scan(path: String) -> FileOutcome {
+    func scan(path: String) -> FileOutcome {
         var outcome = FileOutcome()
         if LanguageDetector.lockFileNames.contains(LanguageDetector.fileName(path)) {
             outcome.statistics.skippedLockFiles = 1
