@@ -38,12 +38,19 @@ public struct Linter: Sendable {
     public let options: LintOptions
     private let scanner: FileScanner
     private let suppressor: Suppressor
+    /// TW000 as this run reports it (with the configuration's severity when it sets one).
+    private let unusedSuppressionRule: Rule
 
+    /// `rules` may hold TW000: its findings are made after the directives are
+    /// applied, and only with `options.reportUnusedSuppressions`, so it is not scanned.
     public init(rules: [LoadedRule], options: LintOptions) throws {
+        let unused = rules.first { $0.rule.analyzer == UnusedSuppression.analyzerName }
+        let rules = rules.filter { $0.rule.analyzer != UnusedSuppression.analyzerName }
         let keywords = rules.flatMap { CompiledRule.keywords(of: $0.rule) }
         let prefilter = try KeywordPrefilter(keywords: keywords)
         self.rules = try rules.map { try CompiledRule($0.rule, source: $0.source, lines: $0.lines, prefilter: prefilter) }
         self.options = options
+        unusedSuppressionRule = unused?.rule ?? UnusedSuppression.rule
         scanner = FileScanner(rules: self.rules, prefilter: prefilter, redact: options.redact, searchThreads: options.threads)
         suppressor = Suppressor(index: options.ruleIndex ?? RuleIndex(rules.map(\.rule)), activeRules: Set(rules.map(\.rule.id)))
     }
@@ -118,7 +125,7 @@ public struct Linter: Sendable {
         statistics.unreadable += extraDiagnostics.filter { $0.level == .error }.count
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         var ruleList = rules.map(\.rule)
-        if options.reportUnusedSuppressions { ruleList = ([UnusedSuppression.rule] + ruleList).sorted { $0.id < $1.id } }
+        if options.reportUnusedSuppressions { ruleList = ([unusedSuppressionRule] + ruleList).sorted { $0.id < $1.id } }
         return Report(rules: ruleList, findings: findings.sorted(), diagnostics: diagnostics.sorted(),
                       statistics: statistics, duration: seconds, suppressed: suppressed.sorted(), scannedFiles: scanned.sorted())
     }
@@ -227,7 +234,7 @@ public struct Linter: Sendable {
         guard options.reportUnusedSuppressions, !applied.unused.isEmpty else { return }
         let secretRules = Set(rules.filter(\.rule.redact).map(\.rule.id))
         let secrets = options.redact ? (applied.findings + applied.suppressed).filter { secretRules.contains($0.ruleID) }.map(\.byteRange) : []
-        let unused = MatchHasher.assign(UnusedSuppression.findings(applied.unused, in: file, redactions: secrets), bytes: file.bytes)
+        let unused = MatchHasher.assign(UnusedSuppression.findings(applied.unused, in: file, rule: unusedSuppressionRule, redactions: secrets), bytes: file.bytes)
         outcome.findings = (outcome.findings + unused).sorted()
     }
 }
