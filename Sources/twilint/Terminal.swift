@@ -14,8 +14,9 @@ enum Terminal {
         try OutputFile.writeStandardOutput(text)
     }
 
+    /// A failure is ignored: standard error is where it would be reported.
     static func standardError(_ text: String, newline: Bool = true) {
-        FileHandle.standardError.write(Data((newline ? text + "\n" : text).utf8))
+        OutputFile.writeStandardError(newline ? text + "\n" : text)
     }
 
     /// Writes without adding a line break (a progress line redrawn in place).

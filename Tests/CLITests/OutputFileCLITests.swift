@@ -136,6 +136,8 @@ final class OutputFileCLITests: CLITestCase {
             XCTAssertEqual(run.stderr, "twilint: error: standard output: cannot be written: No space left on device "
                 + "(the disk is full; free some space or write elsewhere); the report is incomplete\n", format)
         }
+        let both = try runShell("exec \"$1\" app.py > /dev/full 2> /dev/full")
+        XCTAssertEqual(both.status, 2, "no trap when the error message cannot be written either")
         let rules = try runShell("exec \"$1\" rules > /dev/full")
         XCTAssertEqual(rules.status, 2)
         XCTAssertTrue(rules.stderr.hasPrefix("twilint: error: standard output: cannot be written: No space left on device"), rules.stderr)

@@ -50,6 +50,18 @@ public enum OutputFile {
         }
     }
 
+    /// Writes `text` to standard error; a failure is ignored, as there is nowhere left to report it.
+    public static func writeStandardError(_ text: String) {
+        _ = writeAll(text, to: STDERR_FILENO)
+    }
+
+    /// Closes standard output once everything is written: a file system may report
+    /// a failed write only then (NFS, quotas). Throws `TwilintError.unwritable`.
+    public static func closeStandardOutput() throws {
+        guard close(STDOUT_FILENO) != 0, errno != EBADF, errno != EINTR else { return }
+        throw TwilintError.unwritable(path: "standard output", reason: "\(message(errno)); the report may be incomplete")
+    }
+
     /// The path a symbolic link leads to, when it leads to something; `path` otherwise
     /// (a missing path, or a link to nothing, is created where it is named).
     private static func resolved(_ path: String) -> String {
