@@ -19,8 +19,10 @@ struct ExplainFile: ParsableCommand {
             bytes = try FileReader.read(path, limit: 64 << 20)
         } catch FileReader.Failure.tooLarge(let size) {
             throw TwilintError.unreadable(path: path, reason: "\(size) bytes is too large to explain")
+        } catch FileReader.Failure.notRegular(let kind) {
+            throw TwilintError.unreadable(path: path, reason: "it is \(kind), not a regular file; name a regular file")
         } catch let failure as FileReader.Failure {
-            throw TwilintError.unreadable(path: path, reason: "\(failure.reason); name a regular file")
+            throw TwilintError.unreadable(path: path, reason: "\(failure.reason); check the path and its permissions")
         }
         guard let language = LanguageDetector.language(forPath: path, firstBytes: bytes) else {
             try Terminal.standardOutput("\(path)\n  language:       none (a package lock file, never scanned)\n")

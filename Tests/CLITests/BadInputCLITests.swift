@@ -89,6 +89,9 @@ final class BadInputCLITests: CLITestCase {
         let device = try twilint(["explain-file", "/dev/zero"])
         XCTAssertEqual(device.status, 2)
         XCTAssertTrue(device.stderr.contains("/dev/zero: cannot be read: it is a device, not a regular file"), device.stderr)
+        let missing = try twilint(["explain-file", "gone.py"])
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertEqual(missing.stderr, "twilint: error: gone.py: cannot be read: No such file or directory; check the path and its permissions\n")
     }
 
     func testConfigurationThatIsAFIFOOrAFolderIsAnError() throws {
