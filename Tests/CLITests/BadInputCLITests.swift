@@ -81,6 +81,18 @@ final class BadInputCLITests: CLITestCase {
             + "so its patterns do not apply; make it a regular file of at most 1 MiB"), run.stderr)
     }
 
+    /// The `.gitignore` files of the folders above a scanned one, up to the repository root, are read too.
+    func testAFIFOGitignoreAboveTheScannedFolderIsSkippedWithAWarning() throws {
+        try FileManager.default.createDirectory(at: root.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        try makeFIFO(".gitignore")
+        try write("src/keys.py", "sid = '\(Self.sid)'\n")
+        let run = try twilint(["--format", "gcc", "src"])
+        XCTAssertEqual(run.status, 1)
+        XCTAssertEqual(run.stdout, appFinding.replacingOccurrences(of: "app.py", with: "src/keys.py") + "\n")
+        XCTAssertEqual(run.stderr, "twilint: warning: \(path(".gitignore")): ignored: it is a FIFO, not a regular file, "
+            + "so its patterns do not apply; make it a regular file of at most 1 MiB\n")
+    }
+
     func testExplainFileOnAFIFOOrADeviceIsAnError() throws {
         try makeFIFO("pipe.py")
         let fifo = try twilint(["explain-file", "pipe.py"])

@@ -122,16 +122,9 @@ private struct Walk {
         closedir(dir)
 
         var ignores = ignores
-        if options.honourGitignore, entries.contains(where: { $0.name == ".gitignore" }) {
-            let path = display == "." ? ".gitignore" : display + "/.gitignore"
-            do {
-                ignores.append(Gitignore(contents: try readSmallFile(path), base: absolute))
-            } catch let failure as FileReader.Failure {
-                diagnostics.append(Diagnostic(.warning, path: path,
-                    "ignored: \(failure.reason), so its patterns do not apply; make it a regular file of at most 1 MiB"))
-            } catch {
-                diagnostics.append(Diagnostic(.warning, path: path, "ignored: \(error)"))
-            }
+        if options.honourGitignore, entries.contains(where: { $0.name == ".gitignore" }),
+           let ignore = readGitignore(display == "." ? ".gitignore" : display + "/.gitignore", base: absolute) {
+            ignores.append(ignore)
         }
 
         for (name, kind) in entries.sorted(by: { $0.name < $1.name }) {
@@ -180,7 +173,7 @@ private struct Walk {
     }
 
     /// `.gitignore` files of the folders above `absolute`, up to the repository root.
-    private func parentGitignores(of absolute: String) -> [Gitignore] {
+    private mutating func parentGitignores(of absolute: String) -> [Gitignore] {
         var folders: [String] = []
         var current = absolute
         while true {
@@ -194,9 +187,11 @@ private struct Walk {
         // Only when the walk is inside a repository do its parents' ignore files apply.
         var info = stat()
         guard let top = folders.last ?? Optional(absolute), stat(top + "/.git", &info) == 0 else { return [] }
-        return folders.reversed().compactMap { folder in
-            (try? readSmallFile(folder + "/.gitignore")).map { Gitignore(contents: $0, base: folder) }
+        var ignores: [Gitignore] = []
+        for folder in folders.reversed() where access(folder + "/.gitignore", F_OK) == 0 {
+            if let ignore = readGitignore(folder + "/.gitignore", base: folder) { ignores.append(ignore) }
         }
+        return ignores
     }
 
     private func realPath(_ path: String) -> String? {
@@ -205,7 +200,18 @@ private struct Walk {
         return String(cString: resolved)
     }
 
-    private func readSmallFile(_ path: String) throws -> String {
-        String(decoding: try FileReader.read(path, limit: 1 << 20), as: UTF8.self)
+    /// The `.gitignore` at `path` (which exists), or nil with a warning when it is
+    /// not a regular file of at most 1 MiB or cannot be read.
+    private mutating func readGitignore(_ path: String, base: String) -> Gitignore? {
+        do {
+            let text = String(decoding: try FileReader.read(path, limit: 1 << 20), as: UTF8.self)
+            return Gitignore(contents: text, base: base)
+        } catch let failure as FileReader.Failure {
+            diagnostics.append(Diagnostic(.warning, path: path,
+                "ignored: \(failure.reason), so its patterns do not apply; make it a regular file of at most 1 MiB"))
+        } catch {
+            diagnostics.append(Diagnostic(.warning, path: path, "ignored: \(error)"))
+        }
+        return nil
     }
 }
