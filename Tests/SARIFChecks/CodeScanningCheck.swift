@@ -148,7 +148,7 @@ public struct CodeScanningCheck {
         let artifactPath = "\(path).physicalLocation.artifactLocation"
         if uri.isEmpty {
             report("\(artifactPath).uri", "is missing.")
-        } else if uri.hasPrefix("/") || URLComponents(string: uri)?.scheme != nil || uri.split(separator: "/").contains("..") {
+        } else if uri.hasPrefix("/") || Self.hasScheme(uri) || uri.split(separator: "/").contains("..") {
             report("\(artifactPath).uri", "'\(uri)' must be a path relative to the repository root.")
         }
         let base = artifact["uriBaseId"] as? String
@@ -170,6 +170,12 @@ public struct CodeScanningCheck {
         if let start = region["startLine"] as? Int, let end = region["endLine"] as? Int, end < start {
             report("\(path).physicalLocation.region.endLine", "\(end) is before startLine \(start).")
         }
+    }
+
+    /// Whether `uri` starts with a scheme (RFC 3986: a letter, then letters, digits, `+`, `-`, `.`, then `:`).
+    private static func hasScheme(_ uri: String) -> Bool {
+        guard let colon = uri.firstIndex(of: ":"), let first = uri.first, first.isASCII, first.isLetter else { return false }
+        return uri[..<colon].allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
     }
 
     private mutating func level(_ value: Any?, at path: String) {

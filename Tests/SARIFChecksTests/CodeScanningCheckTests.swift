@@ -145,15 +145,8 @@ final class CodeScanningCheckTests: XCTestCase {
         assertProblems(try SampleLog.editingRun { $0["results"] = nil },
                        ["runs[0].results: is missing; a run without findings has an empty array."])
         assertProblems(try SampleLog.editingRun { $0["results"] = [] }, [])
-        let many = try SampleLog.editingRun { run in
-            let one = (run["results"] as! [Any])[0]
-            run["results"] = Array(repeating: one, count: CodeScanningCheck.maximumResultsPerRun + 1)
-        }
-        assertProblems(many, ["runs[0].results: 25001 results, over GitHub's limit of 25000 per run."])
-        let limit = try SampleLog.editingRun { run in
-            run["results"] = Array(repeating: (run["results"] as! [Any])[0], count: CodeScanningCheck.maximumResultsPerRun)
-        }
-        assertProblems(limit, [])
+        assertProblems(SampleLog.withResults(CodeScanningCheck.maximumResultsPerRun + 1),
+                       ["runs[0].results: 25001 results, over GitHub's limit of 25000 per run."])
     }
 
     func testAtMostTwentyRunsPerFile() throws {

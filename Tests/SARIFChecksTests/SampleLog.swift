@@ -21,14 +21,17 @@ enum SampleLog {
               {"level": "warning", "message": {"text": "big.min.js: skipped"},
                "locations": [{"physicalLocation": {"artifactLocation": {"uri": "big.min.js", "uriBaseId": "%SRCROOT%"}}}]}
             ]}],
-            "results": [
-              {"ruleId": "TW002", "ruleIndex": 1, "level": "error", "message": {"text": "Hardcoded auth token."},
-               "partialFingerprints": {"primaryLocationLineHash": "c863f373f902f00f:1"},
-               "locations": [{"physicalLocation": {"artifactLocation": {"uri": "deploy/.env", "uriBaseId": "%SRCROOT%"},
-                              "region": {"startLine": 2, "startColumn": 19, "endLine": 2, "endColumn": 51}}}]}
-            ]
+            "results": [\(result)]
           }]
         }
+        """
+
+    /// The log's one result.
+    static let result = """
+        {"ruleId": "TW002", "ruleIndex": 1, "level": "error", "message": {"text": "Hardcoded auth token."},
+         "partialFingerprints": {"primaryLocationLineHash": "c863f373f902f00f:1"},
+         "locations": [{"physicalLocation": {"artifactLocation": {"uri": "deploy/.env", "uriBaseId": "%SRCROOT%"},
+                        "region": {"startLine": 2, "startColumn": 19, "endLine": 2, "endColumn": 51}}}]}
         """
 
     static var data: Data { Data(text.utf8) }
@@ -38,6 +41,11 @@ enum SampleLog {
                           file: StaticString = #filePath, line: UInt = #line) -> Data {
         XCTAssertEqual(text.components(separatedBy: original).count, 2, "'\(original)' must occur once in the sample", file: file, line: line)
         return Data(text.replacingOccurrences(of: original, with: replacement).utf8)
+    }
+
+    /// The log with `count` copies of its result (built as text: serializing that many is slow).
+    static func withResults(_ count: Int) -> Data {
+        replacing("[\(result)]", with: "[" + Array(repeating: result, count: count).joined(separator: ",") + "]")
     }
 
     /// The log after `change` has edited its parsed form.
