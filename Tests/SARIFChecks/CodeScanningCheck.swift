@@ -103,7 +103,7 @@ public struct CodeScanningCheck {
         if let severity = properties["security-severity"] {
             // GitHub reads the score from a string; a JSON number is ignored.
             let score = (severity as? String).flatMap(Double.init)
-            if !(severity is String) || score == nil || !(0...10).contains(score!) {
+            if !(score.map { (0...10).contains($0) } ?? false) {
                 report("\(path).properties.security-severity", "must be a string holding a number from 0.0 to 10.0, not \(severity).")
             }
         }
@@ -185,7 +185,7 @@ public struct CodeScanningCheck {
         }
     }
 
-    /// The non-empty string at `object[key]`, or "" when `object` is no object or holds none.
+    /// The string at `object[key]`, or "" when `object` is no object or holds no string there.
     private func text(_ object: Any?, _ key: String) -> String {
         (object as? [String: Any])?[key] as? String ?? ""
     }
