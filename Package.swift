@@ -27,11 +27,15 @@ let package = Package(
             name: "twilint",
             dependencies: ["TwilintKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // The SARIF checks (official schema + GitHub code scanning's rules) that the
+        // reporter and CLI tests share; test-only, nothing in the product depends on it.
+        .target(name: "SARIFChecks", path: "Tests/SARIFChecks"),
+        .testTarget(name: "SARIFChecksTests", dependencies: ["SARIFChecks"]),
         .testTarget(name: "MatchingTests", dependencies: ["Matching"]),
         // Golden files are read from the source tree by path, not bundled.
-        .testTarget(name: "TwilintKitTests", dependencies: ["TwilintKit", "Matching"], exclude: ["Golden"]),
+        .testTarget(name: "TwilintKitTests", dependencies: ["TwilintKit", "Matching", "SARIFChecks"], exclude: ["Golden"]),
         .testTarget(name: "RuleTests", dependencies: ["TwilintKit", "Matching"]),
         // Depends on the executable so that `swift test` builds the binary it runs.
-        .testTarget(name: "CLITests", dependencies: ["twilint"]),
+        .testTarget(name: "CLITests", dependencies: ["twilint", "SARIFChecks"]),
     ]
 )
