@@ -13,7 +13,8 @@ Under OUT_DIR:
   nesting.js / nesting.py                100,000 brackets of nesting
   short-lines.py                         1,000,000 short lines
   numbers-one-line.js                    a 10 MB line of +1415… numbers
-  deep-blocks.py                         Python blocks nested 3,000 levels deep
+  deep-blocks.py / deep-functions.py / deep-try.py
+                                         Python ifs, functions and try blocks nested 3,000 levels deep
 Every file uses Twilio, so the behaviour rules judge it. No real credentials.
 """
 
@@ -92,3 +93,15 @@ for level in range(levels):
     body.append(" " * (level + 1) + f"if number != {level}:")
 body.append(" " * (levels + 1) + "client.messages.create(to=number, from_=FROM, body='deep')")
 write("deep-blocks.py", "\n".join(body) + "\n")
+
+body = ["from twilio.rest import Client", "client = Client()"]
+body += [" " * level + f"def f{level}(number):" for level in range(levels)]
+body.append(" " * levels + "client.messages.create(to=number, from_=FROM, body='deep')")
+write("deep-functions.py", "\n".join(body) + "\n")
+
+body = ["from twilio.rest import Client", "client = Client()"]
+body += [" " * level + "try:" for level in range(levels)]
+body.append(" " * levels + "client.messages.create(to=number, from_=FROM, body='deep')")
+for level in reversed(range(levels)):
+    body += [" " * level + "except Exception:", " " * (level + 1) + "pass"]
+write("deep-try.py", "\n".join(body) + "\n")

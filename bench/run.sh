@@ -315,7 +315,7 @@ if [[ $(cat "$OUT/stress.stamp" 2>/dev/null) != "$stamp" ]]; then
 fi
 STRESS=(sends-one-function.py sends-one-function.js sends-one-function.swift sends-many-functions.py
         sends-many-functions.js routes-many.js routes-many.py literals-one-call.js literals-one-call.py nesting.js nesting.py
-        short-lines.py numbers-one-line.js deep-blocks.py)
+        short-lines.py numbers-one-line.js deep-blocks.py deep-functions.py deep-try.py)
 stress_commands=()
 for name in "${STRESS[@]}"; do
   stress_commands+=("$T $JSON_NULL $(q "$S/full/$name")" "$T $JSON_NULL $(q "$S/half/$name")")

@@ -22,6 +22,8 @@ public final class CodeModel {
     public private(set) lazy var calls: [CallSite] = CallFinder(self).calls()
     public private(set) lazy var tryBlocks: [TryBlock] = file.language == .python
         ? PythonStructure(self).tryBlocks() : BraceStructure(self).tryBlocks()
+    /// Python's statement lines and where their blocks end.
+    private(set) lazy var pythonLines = PythonLines(self)
     /// What the file's names stand for, shared by every heuristic that follows names.
     private(set) lazy var definitions = FileDefinitions(self)
 
