@@ -44,7 +44,7 @@ struct Check: ParsableCommand {
         options.jobs = jobs
         options.collector.honourGitignore = !noGitignore
         options.collector.followSymlinks = followSymlinks
-        options.reportUnusedSuppressions = rules.reportUnusedIgnores
+        options.reportUnusedSuppressions = rules.reportUnusedIgnores && !settings.ignoresUnusedSuppressions
         options.progress = output.progress
 
         let linter = try Linter(rules: settings.rules, options: options, secretRules: settings.secretRules)

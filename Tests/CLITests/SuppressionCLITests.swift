@@ -58,6 +58,10 @@ final class SuppressionCLITests: CLITestCase {
         XCTAssertEqual(sarif.status, 0)
         XCTAssertTrue(try read("unused.sarif").contains("\"id\" : \"TW000\""))
         XCTAssertEqual(SARIFValidator.problems(inFile: root.appendingPathComponent("unused.sarif").path), [])
+        // Ignored, it is not reported even when asked for.
+        XCTAssertEqual(try twilint(["--format", "gcc", "--report-unused-ignores", "--ignore", "TW000", "app.py"]).stdout, "")
+        try write(".twilint.yml", "ignore: [unused-suppression]\n")
+        XCTAssertEqual(try twilint(["--format", "gcc", "--report-unused-ignores", "app.py"]).stdout, "")
     }
 
     /// TW000 is a rule file like the others: `explain` knows it, the configuration
