@@ -18,11 +18,14 @@ deps:
 	  echo "twilint: installing libpcre2-dev"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libpcre2-dev pkg-config; }
 
-# The SARIF validator in ../shared needs jsonschema.
+# The SARIF validator in ../shared needs jsonschema; the language server's test, Neovim.
 test-deps: deps
 	@$(PYTHON) -c 'import jsonschema' 2>/dev/null || { \
 	  echo "twilint: installing jsonschema"; \
 	  $(PYTHON) -m pip install --quiet jsonschema; }
+	@command -v nvim >/dev/null || { \
+	  echo "twilint: installing neovim"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq neovim; }
 
 build: deps
 	$(SWIFT) build
@@ -39,6 +42,7 @@ test: test-deps
 	$(SWIFT) build --build-tests --explicit-target-dependency-import-check error
 	$(SWIFT) test --skip-build --disable-swift-testing 2>&1 | tee .build/test.log
 	@scripts/test-summary.sh .build/test.log
+	PYTHON=$(PYTHON) Tests/lsp/run.sh
 
 # Re-embed rules/*.yml into the binary after editing a rule file.
 rules:
