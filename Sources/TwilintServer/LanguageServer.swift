@@ -77,7 +77,7 @@ public final class LanguageServer: @unchecked Sendable {
         queue.async { self.onExit(self.shutDown ? 0 : 1) }
     }
 
-    /// Runs `body` after every message received so far has been handled (for tests and benchmarks).
+    /// Waits until the messages received so far have been handled (tests call it twice to let the lint they scheduled run).
     public func drain() { queue.sync {} }
 
     private func send(_ message: JSON) { output(MessageFraming.frame(message.serialized)) }
@@ -394,22 +394,5 @@ public final class LanguageServer: @unchecked Sendable {
             return ["documentChanges": [["textDocument": ["uri": JSON(uri), "version": JSON(document.version)], "edits": textEdits]]]
         }
         return ["changes": .object([uri: textEdits])]
-    }
-}
-
-/// The ids of cancelled requests, shared by the reading thread and the queue.
-final class LockedSet: @unchecked Sendable {
-    private let lock = NSLock()
-    private var ids: Set<JSON> = []
-
-    func insert(_ id: JSON) {
-        lock.lock(); defer { lock.unlock() }
-        ids.insert(id)
-    }
-
-    /// Whether `id` was cancelled (it is forgotten: an id is answered once).
-    func remove(_ id: JSON) -> Bool {
-        lock.lock(); defer { lock.unlock() }
-        return ids.remove(id) != nil
     }
 }

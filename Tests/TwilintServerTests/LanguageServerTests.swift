@@ -27,7 +27,7 @@ final class LanguageServerTests: XCTestCase {
 
     private func server() -> (LanguageServer, Outbox) {
         let outbox = Outbox()
-        let server = LanguageServer(options: .init(), output: outbox.write, log: { _ in })
+        let server = LanguageServer(options: .init(), output: { outbox.write($0) }, log: { _ in })
         server.onExit = { _ in }
         return (server, outbox)
     }

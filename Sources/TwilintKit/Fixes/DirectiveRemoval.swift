@@ -28,7 +28,7 @@ enum DirectiveRemoval {
         let onOneLine = comment.lowerBound >= line.lowerBound && comment.upperBound <= line.upperBound
         let closer = onOneLine ? closers.first { file.text(lower..<upper).hasSuffix($0) } : nil
         let alone = file.bytes[lower..<start].allSatisfy(openerBytes.contains)
-        var removal: Range<Int>
+        let removal: Range<Int>
         if alone && onOneLine {
             removal = lower..<upper
         } else {
