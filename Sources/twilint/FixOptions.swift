@@ -84,8 +84,10 @@ struct FixOptions: ParsableArguments {
                 guard bytes != snapshot.bytes else { continue }
                 try snapshot.replace(with: bytes)
                 changedFiles += 1
+            } catch TwilintError.unwritable(_, let reason), TwilintError.unreadable(_, let reason) {
+                failures.append(Diagnostic(.error, path: path, "was not changed: \(reason)"))
             } catch {
-                failures.append(Diagnostic(.error, path: path, "not changed: \(error)"))
+                failures.append(Diagnostic(.error, path: path, "was not changed: \(error)"))
             }
         }
         var left = linter.run()

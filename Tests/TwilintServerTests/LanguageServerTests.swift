@@ -84,4 +84,24 @@ final class LanguageServerTests: XCTestCase {
         XCTAssertEqual(changed.first?["params"]?["version"], 2)
         XCTAssertEqual(changed.first?["params"]?["diagnostics"], [])
     }
+
+    func testADebounceLintsOnceAfterABurstOfChanges() {
+        let (server, outbox) = server()
+        send(server, ["jsonrpc": "2.0", "id": 1, "method": "initialize",
+                      "params": ["capabilities": [:], "initializationOptions": ["debounceMilliseconds": 400]]])
+        send(server, ["jsonrpc": "2.0", "method": "textDocument/didOpen", "params": ["textDocument": [
+            "uri": "file:///nowhere/a.py", "version": 1, "languageId": "python", "text": "x = 1\n"]]])
+        XCTAssertEqual(outbox.take().count, 2, "the initialize answer, then the open document's diagnostics at once")
+        for version in 2...4 {
+            send(server, ["jsonrpc": "2.0", "method": "textDocument/didChange", "params": [
+                "textDocument": ["uri": "file:///nowhere/a.py", "version": JSON(version)],
+                "contentChanges": [["text": JSON("sid = '\(Self.sid)'  # \(version)\n")]]]])
+        }
+        XCTAssertEqual(outbox.take(), [], "nothing while the edits keep coming")
+        Thread.sleep(forTimeInterval: 1.2)
+        server.drain()
+        let published = outbox.take()
+        XCTAssertEqual(published.map { $0["params"]?["version"] }, [4])
+        XCTAssertEqual(published.first?["params"]?["diagnostics"]?.array?.count, 1)
+    }
 }

@@ -253,3 +253,26 @@ def test_malformed_messages_are_answered_and_the_server_lives_on():
     assert server.wait(timeout=20) == 0
     log = server.stderr.read().decode()
     assert "a message header without a valid Content-Length was skipped" in log
+
+
+@pytest.mark.asyncio
+async def test_a_broken_custom_rule_is_a_diagnostic_on_its_file(client: LanguageClient):
+    await start(client)
+    rules = client.workspace_root / "rules"
+    rules.mkdir()
+    rule = rules / "ACME1-internal-host.yml"
+    rule.write_text("id: ACME1\nname: internal-host\nseverity: warning\nscope: string\nmessage: Internal host.\n"
+                    "patterns:\n  - regex: '(unclosed'\ndocs: {summary: s, what: w, why: y, fix: f}\n"
+                    "examples: {match: ['u = \"internal.acme.test\"'], no-match: ['# internal.acme.test']}\n")
+    (client.workspace_root / ".twilint.yml").write_text("rules-dir: [rules]\n")
+    uri = open_document(client, "app.py", 'host = "internal.acme.test"\n')
+    await until(client, lambda: client.diagnostics.get(rule.as_uri()))
+    [problem] = client.diagnostics[rule.as_uri()]
+    assert "invalid rule file" in problem.message, problem.message
+    assert problem.source == "twilint"
+
+    rule.write_text(rule.read_text().replace("'(unclosed'", "'internal\\.acme\\.test'"))
+    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(
+        changes=[types.FileEvent(uri=rule.as_uri(), type=types.FileChangeType.Changed)]))
+    await until(client, lambda: not client.diagnostics.get(rule.as_uri()) and client.diagnostics.get(uri))
+    assert [d.code for d in client.diagnostics[uri]] == ["ACME1"]
