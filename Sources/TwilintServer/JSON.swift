@@ -67,11 +67,13 @@ public enum JSON: Hashable, Sendable {
 
     // MARK: - Reading
 
+    /// An object's member; nil for a missing key or a value that is not an object.
     public subscript(key: String) -> JSON? {
         if case .object(let members) = self { return members[key] }
         return nil
     }
 
+    /// The value when it is of that kind, else nil.
     public var string: String? { if case .string(let value) = self { return value }; return nil }
     public var bool: Bool? { if case .bool(let value) = self { return value }; return nil }
     public var array: [JSON]? { if case .array(let value) = self { return value }; return nil }

@@ -8,6 +8,7 @@ import TwilintKit
 /// document keeps its findings; a change re-lints that document alone, and a
 /// configuration change re-lints the open ones.
 public final class LanguageServer: @unchecked Sendable {
+    /// What `twilint server`'s command line says.
     public struct Options: Sendable {
         /// Custom rule folders added to every configuration (`twilint server --rules-dir`).
         public var rulesDirectories: [String] = []
@@ -44,6 +45,7 @@ public final class LanguageServer: @unchecked Sendable {
     /// Called with the process's exit status when the client sends `exit` (or closes the stream).
     public var onExit: @Sendable (Int32) -> Void = { exit($0) }
 
+    /// A server that writes framed messages with `output` and log lines with `log` (standard error).
     public init(options: Options, output: @escaping @Sendable (Data) -> Void, log: @escaping @Sendable (String) -> Void) {
         workspace = Workspace(rulesDirectories: options.rulesDirectories)
         self.output = output

@@ -2,6 +2,7 @@
 /// whether applying them keeps the code's behaviour (`safe`, applied by `--fix`)
 /// or changes it (`unsafe`, applied with `--unsafe-fixes` or as an editor action).
 public struct Fix: Codable, Hashable, Sendable {
+    /// Whether `--fix` may apply the fix on its own.
     public enum Applicability: String, Codable, Sendable {
         /// The code means what it meant before: a stale directive goes away.
         case safe

@@ -2,12 +2,14 @@
 /// edits conflict with a fix already taken is left for the next round (after a
 /// re-lint, the findings that remain get fixes made for the new text).
 public enum FixApplier {
+    /// The text after the fixes, and which of them went in.
     public struct Outcome: Equatable, Sendable {
         public var bytes: [UInt8]
         /// Positions in the given list of the fixes that were applied.
         public var applied: [Int]
     }
 
+    /// `bytes` with the fixes that do not conflict applied; `fixes` are made against `bytes`.
     public static func apply(_ fixes: [Fix], to bytes: [UInt8]) -> Outcome {
         let order = fixes.indices.sorted { first(fixes[$0]) < first(fixes[$1]) }
         var taken: [Edit] = [], applied: [Int] = []

@@ -14,6 +14,7 @@ public struct Fixer: Sendable {
         self.unsafe = unsafe
     }
 
+    /// The fixed text and what went into it.
     public struct Outcome: Sendable {
         public var bytes: [UInt8]
         /// The findings whose fixes were applied, in the order applied.

@@ -7,6 +7,7 @@ public enum LineDiff {
     /// Beyond this many cells, the changed middle is shown as removed then added, unaligned.
     static let tableLimit = 4_000_000
 
+    /// The diff from `old` to `new`, both named `path` (under `a/` and `b/`); empty when they are equal.
     public static func unified(old: [UInt8], new: [UInt8], path: String) -> String {
         let a = lines(old), b = lines(new)
         guard a != b else { return "" }
