@@ -168,7 +168,7 @@ public final class LanguageServer: @unchecked Sendable {
                 "positionEncoding": JSON(encoding.rawValue),
                 "textDocumentSync": ["openClose": true, "change": 2, "save": ["includeText": false]],
                 "hoverProvider": true,
-                "codeActionProvider": ["codeActionKinds": ["quickfix"]],
+                "codeActionProvider": ["codeActionKinds": ["quickfix", JSON(Self.fixAllKind)]],
                 "diagnosticProvider": ["identifier": "twilint", "interFileDependencies": false, "workspaceDiagnostics": false],
                 "workspace": ["workspaceFolders": ["supported": true, "changeNotifications": true]],
             ],
@@ -354,18 +354,30 @@ public final class LanguageServer: @unchecked Sendable {
                 "range": DiagnosticMaker(document: open.document, encoding: encoding).range(first.byteRange)]
     }
 
+    /// The kind of the action that applies every safe fix of the file (as `--fix` would).
+    static let fixAllKind = "source.fixAll.twilint"
+
     private func codeActions(_ params: JSON) throws -> JSON {
         let (uri, open) = try openDocument(params)
-        if let only = params["context"]?["only"]?.array?.compactMap(\.string), !only.contains(where: { "quickfix".hasPrefix($0) }) {
-            return []
+        let only = params["context"]?["only"]?.array?.compactMap(\.string)
+        func asked(_ kind: String) -> Bool? { only.map { $0.contains { kind == $0 || kind.hasPrefix($0 + ".") } } }
+        var actions: [JSON] = []
+        // A source action is offered only when asked for (on save, or from a "source action" menu), not beside every quick fix.
+        if asked(Self.fixAllKind) == true, open.findings.contains(where: { $0.fix?.applicability == .safe }),
+           case .success(let linter) = workspace.linter(for: open.document.path) {
+            let fixed = Fixer(linter: linter, unsafe: false).fix(open.document.bytes, path: open.document.path)
+            let whole = Edit(0..<open.document.bytes.count, String(decoding: fixed.bytes, as: UTF8.self))
+            actions.append(["title": JSON("Fix all safe twilint findings (\(fixed.fixed.count))"), "kind": JSON(Self.fixAllKind),
+                            "edit": workspaceEdit(uri, open.document, [whole])])
         }
+        guard asked("quickfix") ?? true else { return .array(actions) }
         guard let start = Position(params["range"]?["start"]), let end = Position(params["range"]?["end"]) else {
             throw ResponseError(ResponseError.invalidParams, "the request has no range")
         }
         let lower = open.document.offset(of: start, encoding: encoding), upper = open.document.offset(of: end, encoding: encoding)
         let hits = open.findings.filter { $0.byteRange.lowerBound <= upper && lower <= $0.byteRange.upperBound }
         let maker = DiagnosticMaker(document: open.document, encoding: encoding)
-        var actions: [JSON] = [], suppressed: Set<String> = []
+        var suppressed: Set<String> = []
         for finding in hits {
             let diagnostic = maker.diagnostic(finding, rule: open.rules[finding.ruleID])
             if let fix = finding.fix {

@@ -222,6 +222,15 @@ async def test_code_actions_fix_or_suppress_and_the_result_compiles(client: Lang
     assert remove.is_preferred is True
     assert apply_edits(text, remove.edit.document_changes[0].edits).split("\n")[2] == "x = 1"
 
+    # The source action applies every safe fix of the file (here the one removal), as --fix does.
+    [fix_all] = await client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri=uri),
+        range=types.Range(start=types.Position(line=0, character=0), end=types.Position(line=0, character=0)),
+        context=types.CodeActionContext(diagnostics=[], only=[types.CodeActionKind.SourceFixAll])))
+    assert fix_all.kind == "source.fixAll.twilint"
+    assert fix_all.title == "Fix all safe twilint findings (1)"
+    assert apply_edits(text, fix_all.edit.document_changes[0].edits) == text.replace("  # twilint: ignore[TW002] -- old", "")
+
 
 def test_malformed_messages_are_answered_and_the_server_lives_on():
     """Raw bytes, no client library: bad JSON, a bad header, a non-request, an unknown method."""
