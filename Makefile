@@ -18,14 +18,15 @@ deps:
 	  echo "twilint: installing libpcre2-dev"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libpcre2-dev pkg-config; }
 
-# The SARIF validator in ../shared needs jsonschema; the language server's test, Neovim.
+# The SARIF validator in ../shared needs jsonschema; the language server's test,
+# Neovim; the --fix tests check the fixed files with node --check.
 test-deps: deps
 	@$(PYTHON) -c 'import jsonschema' 2>/dev/null || { \
 	  echo "twilint: installing jsonschema"; \
 	  $(PYTHON) -m pip install --quiet jsonschema; }
-	@command -v nvim >/dev/null || { \
-	  echo "twilint: installing neovim"; \
-	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq neovim; }
+	@command -v nvim >/dev/null && command -v node >/dev/null || { \
+	  echo "twilint: installing neovim and nodejs"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq neovim nodejs; }
 
 build: deps
 	$(SWIFT) build
