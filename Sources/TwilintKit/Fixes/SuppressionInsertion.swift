@@ -34,16 +34,16 @@ public enum SuppressionInsertion {
             }
             guard let syntax = commentSyntax(in: file, at: offset) else { return nil }
             let line = file.lineRange(number: number)
-            let text = "twilint: %@[\(ids.joined(separator: ", "))] -- \(reason)"
-            func comment(_ kind: String) -> String {
-                syntax.opener + " " + text.replacingOccurrences(of: "%@", with: kind) + (syntax.closer.map { " " + $0 } ?? "")
+            func comment(_ kind: SuppressionDirective.Kind) -> String {
+                let directive = "twilint: \(kind.rawValue)[\(ids.joined(separator: ", "))] -- \(reason)"
+                return syntax.opener + " " + directive + (syntax.closer.map { " " + $0 } ?? "")
             }
-            if endsInCode(line, in: file) { return .insert("  " + comment("ignore"), at: line.upperBound) }
+            if endsInCode(line, in: file) { return .insert("  " + comment(.ignore), at: line.upperBound) }
             // A line of its own above, unless that would land inside a string or a statement continued with `\`.
             guard line.lowerBound == 0 || number > 1 && endsInCode(file.lineRange(number: number - 1), in: file) else { return nil }
             let indent = file.text(line.lowerBound..<(line.first { file.bytes[$0] != ASCII.space && file.bytes[$0] != ASCII.tab } ?? line.upperBound))
             let lineBreak = line.upperBound < file.bytes.count && file.bytes[line.upperBound] == ASCII.carriageReturn ? "\r\n" : "\n"
-            return .insert(indent + comment("ignore-next-line") + lineBreak, at: line.lowerBound)
+            return .insert(indent + comment(.ignoreNextLine) + lineBreak, at: line.lowerBound)
         }
     }
 
