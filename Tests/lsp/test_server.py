@@ -104,6 +104,13 @@ async def test_incremental_edits_relint_the_document(client: LanguageClient):
     assert token.code == "TW002"
     assert token.range.start == types.Position(line=2, character=14)
 
+    # Saving lints again (a file on disk the buffer matches); closing clears the diagnostics.
+    client.text_document_did_save(types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri)))
+    assert [d.code for d in await diagnostics_for(client, uri, version=4)] == ["TW002"]
+    client.text_document_did_close(types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri)))
+    await until(client, lambda: client.diagnostics_versions.get(uri) is None)
+    assert list(client.diagnostics[uri]) == []
+
 
 @pytest.mark.asyncio
 async def test_a_cancelled_request_is_answered_request_cancelled(client: LanguageClient):
