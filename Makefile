@@ -22,7 +22,11 @@ deps:
 
 # Tests/sarif/check-schema.py needs jsonschema: the pinned Tests/sarif/requirements.txt
 # in a venv of our own (remade when the pins change), so nothing is installed globally.
+# The language server's end-to-end test needs Neovim; the --fix tests, node --check.
 test-deps: deps $(VENV)/installed
+	@command -v nvim >/dev/null && command -v node >/dev/null || { \
+	  echo "twilint: installing neovim and nodejs"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq neovim nodejs; }
 
 $(VENV)/installed: Tests/sarif/requirements.txt
 	@echo "twilint: installing jsonschema into $(VENV)"
@@ -48,6 +52,7 @@ test: test-deps
 	$(SWIFT) build --build-tests --explicit-target-dependency-import-check error
 	TWILINT_SARIF_PYTHON=$(abspath $(VENV))/bin/python3 $(SWIFT) test --skip-build --disable-swift-testing 2>&1 | tee .build/test.log
 	@scripts/test-summary.sh .build/test.log
+	PYTHON=$(PYTHON) Tests/lsp/run.sh
 
 # Re-embed rules/*.yml into the binary after editing a rule file.
 rules:

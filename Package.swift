@@ -23,9 +23,11 @@ let package = Package(
             name: "TwilintKit",
             dependencies: ["Matching", .product(name: "Yams", package: "Yams")]
         ),
+        // The language server: JSON-RPC, LSP messages and open documents, over the kit.
+        .target(name: "TwilintServer", dependencies: ["TwilintKit"]),
         .executableTarget(
             name: "twilint",
-            dependencies: ["TwilintKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["TwilintKit", "TwilintServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // The SARIF checks (official schema + GitHub code scanning's rules) that the
         // reporter and CLI tests share; test-only, nothing in the product depends on it.
@@ -34,6 +36,7 @@ let package = Package(
         .testTarget(name: "MatchingTests", dependencies: ["Matching"]),
         // Golden files are read from the source tree by path, not bundled.
         .testTarget(name: "TwilintKitTests", dependencies: ["TwilintKit", "Matching", "SARIFChecks"], exclude: ["Golden"]),
+        .testTarget(name: "TwilintServerTests", dependencies: ["TwilintServer", "TwilintKit"]),
         .testTarget(name: "RuleTests", dependencies: ["TwilintKit", "Matching"]),
         // Depends on the executable so that `swift test` builds the binary it runs.
         .testTarget(name: "CLITests", dependencies: ["twilint", "SARIFChecks"]),
