@@ -38,12 +38,14 @@ public struct Finding: Codable, Hashable, Sendable {
     public var matchHash: String
     /// The inline directive that silenced this finding, when one did.
     public var suppression: Suppression?
+    /// Where in git's history the finding was made (`twilint history` only).
+    public var commit: CommitProvenance?
 
     public init(
         ruleID: String, ruleName: String, severity: Severity, message: String, path: String,
         start: SourcePosition, end: SourcePosition, byteRange: Range<Int>,
         snippet: String, snippetColumns: Range<Int>, lineHash: String,
-        matchHash: String = "", suppression: Suppression? = nil
+        matchHash: String = "", suppression: Suppression? = nil, commit: CommitProvenance? = nil
     ) {
         self.ruleID = ruleID
         self.ruleName = ruleName
@@ -58,6 +60,7 @@ public struct Finding: Codable, Hashable, Sendable {
         self.lineHash = lineHash
         self.matchHash = matchHash
         self.suppression = suppression
+        self.commit = commit
     }
 }
 
