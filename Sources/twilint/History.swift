@@ -19,7 +19,7 @@ struct History: ParsableCommand {
     @Option(help: ArgumentHelp("Leave out the commits this revision already holds (e.g. origin/main).", valueName: "ref"))
     var since: String?
 
-    @Option(name: .customLong("since-date"), help: ArgumentHelp("Leave out commits older than this date (any date git understands).", valueName: "date"))
+    @Option(name: .customLong("since-date"), help: ArgumentHelp("Leave out commits committed before this date (any date git understands).", valueName: "date"))
     var sinceDate: String?
 
     @Option(parsing: .upToNextOption,

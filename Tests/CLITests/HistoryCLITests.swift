@@ -309,6 +309,17 @@ final class HistoryCLITests: CLITestCase {
                       run.stderr)
     }
 
+    func testNothingReadableExitsTwo() throws {
+        var repo = try HistoryRepository(self)
+        try repo.commit("only", ["a.py": "sid = '\(sid1)'\n"])
+        let blob = try git(["rev-parse", "HEAD:a.py"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        try FileManager.default.removeItem(at: root.appendingPathComponent(".git/objects/\(blob.prefix(2))/\(blob.dropFirst(2))"))
+        let run = try twilint(["history", "--format", "json-lines"])
+        XCTAssertEqual(run.status, 2, run.stderr)
+        XCTAssertEqual(run.stdout, "")
+        XCTAssertTrue(run.stderr.contains("twilint: error: \(root.path): no file of any commit could be read, so nothing was scanned\n"), run.stderr)
+    }
+
     func testHugeBinaryBlobsAndHugeCommitsAreHandled() throws {
         var repo = try HistoryRepository(self)
         var binary = Data(count: 8 << 20)

@@ -4,23 +4,36 @@ extension GitRepository {
     /// What `twilint history` needs git for, for messages.
     static let historyPurpose = "twilint history reads the commits of a git repository"
 
-    /// Whether this is a shallow clone (its oldest commits are missing).
-    func isShallow() throws -> Bool {
-        let answer = try git(["rev-parse", "--is-shallow-repository"], purpose: Self.historyPurpose)
-        return String(decoding: answer, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) == "true"
+    /// HEAD's commit and branch, and whether the clone is shallow.
+    struct HeadState {
+        /// nil in a repository without commits.
+        var commit: String?
+        /// nil when HEAD is detached.
+        var branch: String?
+        var isShallow: Bool
+    }
+
+    /// HEAD's state, from one git process.
+    func headState() throws -> HeadState {
+        let command = Self.command(["rev-parse", "--is-shallow-repository", "HEAD", "--symbolic-full-name", "HEAD"])
+        let result: Subprocess.Result
+        do {
+            result = try Subprocess.run(command, in: workingDirectory)
+        } catch {
+            throw TwilintError.git(command: "git rev-parse HEAD", problem: "git could not be started (\(error)); \(Self.historyPurpose)")
+        }
+        let lines = String(decoding: result.output, as: UTF8.self).split(separator: "\n").map(String.init)
+        let shallow = lines.first == "true"
+        // Without commits, rev-parse stops at HEAD: there is no commit to name.
+        guard result.status == 0, lines.count == 3 else { return HeadState(commit: nil, branch: nil, isShallow: shallow) }
+        let branch = lines[2].hasPrefix("refs/heads/") ? String(lines[2].dropFirst("refs/heads/".count)) : nil
+        return HeadState(commit: lines[1], branch: branch, isShallow: shallow)
     }
 
     /// The commit `revision` names, or nil when it names none here.
     func commit(named revision: String) -> String? {
         guard let result = try? Subprocess.run(Self.command(["rev-parse", "--verify", "--quiet", "--end-of-options", revision + "^{commit}"]),
                                                in: workingDirectory),
-              result.status == 0 else { return nil }
-        return String(decoding: result.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-
-    /// The branch HEAD is on, or nil when it is detached.
-    func currentBranch() -> String? {
-        guard let result = try? Subprocess.run(Self.command(["symbolic-ref", "--quiet", "--short", "HEAD"]), in: workingDirectory),
               result.status == 0 else { return nil }
         return String(decoding: result.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }

@@ -82,11 +82,6 @@ extension Subprocess {
             errorsRead.wait()
             return (process.terminationStatus, String(decoding: collected.data, as: UTF8.self))
         }
-
-        /// Stops the program early (the reader has what it needs).
-        func stop() {
-            if process.isRunning { process.terminate() }
-        }
     }
 
     /// The last 64 KiB of a program's error output: enough for its message, bounded

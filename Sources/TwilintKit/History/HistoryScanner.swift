@@ -38,14 +38,15 @@ public struct HistoryScanner: Sendable {
 
     public func run() throws -> Report {
         let started = DispatchTime.now()
-        let revisions = try resolveRevisions()
-        let shallow = try repository.isShallow()
+        let head = try repository.headState()
+        let revisions = try resolveRevisions(head: head.commit)
         let reader = GitLogReader(repository: repository, revisions: revisions, maxCommits: options.maxCommits,
                                   sizeLimit: linter.options.maxFileSize)
         let blobs = BlobReader(repository: repository)
         defer { blobs.close() }
         var logOutcome = GitLogReader.Outcome()
         var failure: Error?
+        let inline = InlineResults()
         let batches = WorkQueue<[FileChange]>.drain(jobs: linter.options.threads, capacity: 2 * linter.options.threads, produce: { queue in
             var batch: [FileChange] = [], bytes = 0
             do {
@@ -53,39 +54,37 @@ public struct HistoryScanner: Sendable {
                     bytes += change.bytes.count
                     batch.append(change)
                     guard batch.count == Self.batchSize || bytes >= Self.batchBytes else { return }
-                    push(batch, to: queue, blobs: blobs)
+                    push(batch, to: queue, blobs: blobs, inline: inline)
                     batch.removeAll(keepingCapacity: true)
                     bytes = 0
                 }
             } catch {
                 failure = error
             }
-            push(batch, to: queue, blobs: blobs)
+            push(batch, to: queue, blobs: blobs, inline: inline)
         }, { [self] batch in scan(batch, blobs: blobs) })
         if let failure { throw failure }
-        return report(batches.flatMap { $0 }, log: logOutcome, shallow: shallow, started: started)
+        return report(batches.flatMap { $0 } + inline.all, log: logOutcome, head: head, started: started)
     }
 
     /// Hands `batch` to the workers; with one job there are none, so this thread scans it
     /// now (and nothing piles up in the queue).
-    private func push(_ batch: [FileChange], to queue: WorkQueue<[FileChange]>, blobs: BlobReader) {
+    private func push(_ batch: [FileChange], to queue: WorkQueue<[FileChange]>, blobs: BlobReader, inline: InlineResults) {
         guard !batch.isEmpty else { return }
         if linter.options.threads == 1 {
-            singleThreadResults.add(scan(batch, blobs: blobs))
+            inline.add(scan(batch, blobs: blobs))
         } else {
             queue.push(contentsOf: [batch])
         }
     }
 
-    private let singleThreadResults = Results()
-
     /// The revisions for `git log`; every named ref must exist.
-    func resolveRevisions() throws -> [String] {
+    func resolveRevisions(head: String?) throws -> [String] {
         var revisions: [String]
         if options.refs == ["all"] {
             revisions = ["--all"]
         } else if options.refs.isEmpty {
-            guard let head = repository.commit(named: "HEAD") else {
+            guard let head else {
                 throw TwilintError.git(command: "git rev-parse HEAD",
                                        problem: "\(repository.root) has no commits yet, so there is no history to scan")
             }
@@ -163,8 +162,7 @@ public struct HistoryScanner: Sendable {
 
     // MARK: - The report
 
-    private func report(_ outcomes: [BatchOutcome], log: GitLogReader.Outcome, shallow: Bool, started: DispatchTime) -> Report {
-        let all = outcomes + singleThreadResults.all
+    private func report(_ all: [BatchOutcome], log: GitLogReader.Outcome, head: GitRepository.HeadState, started: DispatchTime) -> Report {
         var statistics = ScanStatistics()
         var diagnostics = log.diagnostics
         var occurrences: [Occurrence] = [], suppressed: [Occurrence] = []
@@ -177,9 +175,9 @@ public struct HistoryScanner: Sendable {
             paths.formUnion(outcome.paths)
         }
         statistics.skippedBinary += log.binary
-        if shallow { diagnostics.append(shallowWarning(log)) }
-        if log.commits == 0, !log.diagnostics.isEmpty {
-            diagnostics.append(Diagnostic(.error, path: repository.root, "no commit could be read, so nothing was scanned"))
+        if head.isShallow { diagnostics.append(shallowWarning(log)) }
+        if statistics.filesScanned == 0, !log.diagnostics.isEmpty {
+            diagnostics.append(Diagnostic(.error, path: repository.root, "no file of any commit could be read, so nothing was scanned"))
         }
         var present: Set<[UInt8]>?
         do {
@@ -190,8 +188,7 @@ public struct HistoryScanner: Sendable {
         }
         let grouping = OccurrenceGrouping(allOccurrences: options.allOccurrences, includeAuthor: options.includeAuthor,
                                           presentAtHead: present)
-        var scope = HistoryScope(repositoryURI: repository.repositoryURI(), headRevision: repository.commit(named: "HEAD"),
-                                 branch: repository.currentBranch())
+        var scope = HistoryScope(repositoryURI: repository.repositoryURI(), headRevision: head.commit, branch: head.branch)
         scope.commitsScanned = log.commits
         scope.fileChangesScanned = statistics.filesScanned
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
@@ -211,7 +208,7 @@ public struct HistoryScanner: Sendable {
     }
 
     /// Batches scanned on the reading thread (one job).
-    private final class Results: @unchecked Sendable {
+    private final class InlineResults: @unchecked Sendable {
         private let lock = NSLock()
         private var outcomes: [BatchOutcome] = []
 

@@ -34,7 +34,9 @@ public struct Finding: Codable, Hashable, Sendable {
     public var lineHash: String
     /// `hash:n`: a hash of the matched text and its occurrence among the file's
     /// findings of this rule with the same text. The baseline's key: it survives
-    /// the code moving and never holds the secret itself. Set by the linter.
+    /// the code moving and never holds the secret itself. Set by the linter. In
+    /// `twilint history`, the whole SHA-256 of the matched text (no occurrence:
+    /// the same secret in any commit is the same leak).
     public var matchHash: String
     /// The inline directive that silenced this finding, when one did.
     public var suppression: Suppression?
