@@ -72,6 +72,11 @@ struct History: ParsableCommand {
             throw TwilintError.pathNotFound(path ?? ".")
         }
         let repository = try GitRepository(containing: folder, purpose: "twilint history reads the commits of a git repository")
+        // --branches takes every value up to the next option, so a PATH after it reads as a ref.
+        if path == nil, let last = branches.last, last != "all", FileManager.default.fileExists(atPath: last),
+           repository.commit(named: last) == nil {
+            throw ValidationError("'\(last)' is a folder, not a ref: name the folder before --branches (twilint history \(last) --branches …)")
+        }
         let settings = try RunSettings.resolve(configuration(repository), commandLine: rules.commandLine(failOn: output.failOn),
                                                workingDirectory: repository.root)
         var options = settings.options

@@ -157,6 +157,10 @@ final class HistoryCLITests: CLITestCase {
                        ["TW001 old.py:1 <add> x2 removed"], "the side branch re-adds the same secret: one finding, two commits")
         let named = try twilint(["history", "--format", "json-lines", "--branches", "side", "--select", "TW001"])
         XCTAssertEqual(try summarise(named.stdout, side), ["TW001 app.py:2 <add> x1 present", "TW001 old.py:1 <add> x2 removed"])
+        let misplaced = try twilint(["history", "--branches", "main", "."])
+        XCTAssertEqual(misplaced.status, 2)
+        XCTAssertTrue(misplaced.stderr.contains("'.' is a folder, not a ref: name the folder before --branches (twilint history . --branches …)"),
+                      misplaced.stderr)
         let unknown = try twilint(["history", "--branches", "nope"])
         XCTAssertEqual(unknown.status, 2)
         XCTAssertEqual(unknown.stderr, "twilint: error: --branches: no branch, tag or commit is called 'nope' in \(root.path); "

@@ -31,7 +31,7 @@ extension GitRepository {
     }
 
     /// The commit `revision` names, or nil when it names none here.
-    func commit(named revision: String) -> String? {
+    public func commit(named revision: String) -> String? {
         guard let result = try? Subprocess.run(Self.command(["rev-parse", "--verify", "--quiet", "--end-of-options", revision + "^{commit}"]),
                                                in: workingDirectory),
               result.status == 0 else { return nil }
