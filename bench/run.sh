@@ -2,13 +2,16 @@
 # run.sh — twilint's performance benchmark (issue 5). What each row means and
 # how to read it: bench/README.md. `make bench` runs it after `make release`.
 #
-#   bench/run.sh [--peers] [--callgrind] [--quick]
+#   bench/run.sh [--peers] [--callgrind] [--quick] [--history-only]
 #
-#   --peers       also time semgrep (bench/semgrep-rules.yml, whole corpus)
-#                 and detect-secrets (one 10-20 MB folder of the corpus)
+#   --peers       also time semgrep (bench/semgrep-rules.yml, whole corpus),
+#                 detect-secrets (one 10-20 MB folder of the corpus) and
+#                 trufflehog 2 (git history rows)
 #   --callgrind   also count instructions (valgrind callgrind, --jobs 1; slow)
-#   --quick       smoke test: few runs, small pathological inputs (figures are
-#                 not comparable with the targets)
+#   --quick       smoke test: few runs, small inputs, a 2,000-commit history
+#                 (figures are not comparable with the targets)
+#   --history-only  only the git history rows (8.), written to
+#                 bench/RESULTS-history.md instead of RESULTS.md
 #
 # Environment:
 #   TWILINT=PATH        binary to measure (default .build/release/twilint)
@@ -21,14 +24,15 @@
 # Timings only mean something on a quiet machine.
 set -euo pipefail
 
-usage() { sed -n '2,21p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,24p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 
-PEERS=0 CALLGRIND=0 QUICK=0
+PEERS=0 CALLGRIND=0 QUICK=0 HISTORY_ONLY=0
 while (($#)); do
   case $1 in
     --peers) PEERS=1 ;;
     --callgrind) CALLGRIND=1 ;;
     --quick) QUICK=1 ;;
+    --history-only) HISTORY_ONLY=1 ;;
     -h | --help) usage; exit 0 ;;
     *) echo "run.sh: unknown option '$1'" >&2; usage >&2; exit 2 ;;
   esac
@@ -56,9 +60,11 @@ SID_RE='\b(AC|SK)[0-9a-fA-F]{32}\b'
 if ((QUICK)); then
   TREE=(--warmup 1 --runs 2) ROUNDS=1 LAT=(--warmup 2 --runs 20) PATHO=(--warmup 0 --runs 2)
   PEER=(--warmup 0 --runs 1) MINIFIED_BYTES=2000000 ONELINE_BYTES=1000000 TINY_FILES=1000
+  HISTORY_COMMITS=2000 HIST=(--warmup 0 --runs 2) HISTORY_ROUNDS=1
 else
   TREE=(--warmup 2 --runs 5) ROUNDS=4 LAT=(--warmup 5 --runs 50) PATHO=(--warmup 1 --runs 5)
   PEER=(--warmup 0 --runs 2) MINIFIED_BYTES=50000000 ONELINE_BYTES=10000000 TINY_FILES=100000
+  HISTORY_COMMITS=20000 HIST=(--warmup 1 --runs 3) HISTORY_ROUNDS=2
 fi
 
 # --------------------------------------------------------------------- tools
@@ -78,6 +84,7 @@ ensure_tools() {
   if ((PEERS)); then
     command -v semgrep >/dev/null || pip+=(semgrep)
     command -v detect-secrets >/dev/null || pip+=(detect-secrets)
+    command -v trufflehog >/dev/null || pip+=('trufflehog==2.*')
     if ((${#pip[@]})); then
       say "installing ${pip[*]}"
       python3 -m pip install --quiet "${pip[@]}"
@@ -154,19 +161,106 @@ skip() { row "$1" "skipped: $2" "–" "–"; echo "run.sh: $1 skipped: $2" >&2; 
 # (-i); this runs a command once and fails the benchmark on exit codes >= 2.
 run_ok() { local rc=0; "$@" || rc=$?; ((rc <= 1)) || die "exit $rc: $*"; }
 
+# ------------------------------------------------------- 8. git history
+# twilint history against the floor (git's own diff cost plus one regex) and
+# trufflehog 2, on a generated history and on this repository's own.
+history_rows() {
+  local H=$OUT/history-$HISTORY_COMMITS
+  local stamp="$HISTORY_COMMITS $(sha256sum bench/make-history.py | cut -c1-16)"
+  if [[ $(cat "$H.stamp" 2>/dev/null) != "$stamp" ]]; then
+    say "generating a history of $HISTORY_COMMITS commits"
+    rm -rf "$H"
+    python3 bench/make-history.py "$H" "$HISTORY_COMMITS"
+    echo "$stamp" >"$H.stamp"
+  fi
+  local patch_bytes
+  patch_bytes=$(git -C "$H" log -p --all -U0 | wc -c)
+  local half=$((HISTORY_COMMITS / 2))
+  # Once untimed first: a failing scan (exit 2) stops the benchmark instead of timing an error message.
+  say "history peak RSS"
+  run_ok /usr/bin/time -f %M -o "$OUT/history-rss.txt" "$TWILINT" history --format json -o /dev/null "$H" --branches all
+  local kb
+  kb=$(tail -n 1 "$OUT/history-rss.txt")
+  row "8. history peak RSS ≤ 100 MB" \
+    "$(calc "f'{$kb / 1024:.1f} MB'")" "$(calc "f'{$kb / 1024 / 100:.2f}× target'")" "$(verdict "$kb / 1024 <= 100")"
+
+  # The pipeline needs a shell; hyperfine subtracts the shell's start-up time.
+  hf_rounds history "$HISTORY_ROUNDS" -i "${HIST[@]}" \
+    "$T history $JSON_NULL $(q "$H") --branches all" \
+    "git -C $(q "$H") log -p --all -U0 | rg -P -c '$SID_RE'" \
+    "$T history $JSON_NULL --max-commits $half $(q "$H") --branches all"
+  local TH RG TH2
+  TH=$(med history 0) RG=$(med history 1) TH2=$(med history 2)
+  row "8. history of $(num "$HISTORY_COMMITS") commits ($(mb "$patch_bytes") of patches) ≤ 1.3× \`git log -p --all -U0 | rg -P\`" \
+    "twilint $(secs "$TH"), git+rg $(secs "$RG")" "$(calc "f'{$TH / $RG:.2f}×'")" "$(verdict "$TH / $RG <= 1.3")"
+  row "8. history time linear: $(num "$HISTORY_COMMITS") commits vs the newest $(num "$half") (\`--max-commits\`), 1.8–2.2×" \
+    "all $(secs "$TH"), half $(secs "$TH2")" "$(calc "f'{$TH / $TH2:.2f}×'")" "$(verdict "1.8 <= $TH / $TH2 <= 2.2")"
+
+  local own_commits own_bytes
+  own_commits=$(git -C "$ROOT" rev-list --all | wc -l)
+  own_bytes=$(git -C "$ROOT" log -p --all -U0 | wc -c)
+  hf_rounds history-own "$HISTORY_ROUNDS" -i "${HIST[@]}" \
+    "$T history $JSON_NULL $(q "$ROOT") --branches all" \
+    "git -C $(q "$ROOT") log -p --all -U0 | rg -P -c '$SID_RE'"
+  local OT OR
+  OT=$(med history-own 0) OR=$(med history-own 1)
+  row "8. this repository's history ($(num "$own_commits") commits, $(mb "$own_bytes")) ≤ 1.3× \`git log -p | rg -P\`" \
+    "twilint $(secs "$OT"), git+rg $(secs "$OR")" "$(calc "f'{$OT / $OR:.2f}×'")" "$(verdict "$OT / $OR <= 1.3")"
+
+  if ((PEERS)); then
+    # trufflehog 2 takes minutes where twilint takes seconds: one run each, on the
+    # newest 2,000 commits' worth (the quick history) and on this repository.
+    local small=$OUT/history-2000
+    if [[ $(cat "$small.stamp" 2>/dev/null) != "2000 $(sha256sum bench/make-history.py | cut -c1-16)" ]]; then
+      rm -rf "$small"
+      python3 bench/make-history.py "$small" 2000
+      echo "2000 $(sha256sum bench/make-history.py | cut -c1-16)" >"$small.stamp"
+    fi
+    hf history-trufflehog -i --warmup 0 --runs 1 \
+      "trufflehog --regex --entropy=False file://$(printf %q "$ROOT/$small") > /dev/null" \
+      "$T history $JSON_NULL $(q "$small") --branches all" \
+      "trufflehog --regex --entropy=False file://$(printf %q "$ROOT") > /dev/null" \
+      "$T history $JSON_NULL $(q "$ROOT") --branches all"
+    local TF TT TFO TTO
+    TF=$(med history-trufflehog 0) TT=$(med history-trufflehog 1) TFO=$(med history-trufflehog 2) TTO=$(med history-trufflehog 3)
+    row "8. ≥ 20× faster than trufflehog 2 (\`--regex --entropy=False\`), 2,000-commit history" \
+      "trufflehog $(secs "$TF"), twilint $(secs "$TT")" "$(calc "f'{$TF / $TT:.0f}×'")" "$(verdict "$TF / $TT >= 20")"
+    row "8. ≥ 20× faster than trufflehog 2, this repository" \
+      "trufflehog $(secs "$TFO"), twilint $(secs "$TTO")" "$(calc "f'{$TFO / $TTO:.0f}×'")" "$(verdict "$TFO / $TTO >= 20")"
+  else
+    skip "8. ≥ 20× faster than trufflehog 2" "run with --peers"
+  fi
+}
+
 # -------------------------------------------------------------------- set-up
 ensure_tools
 [[ -x $TWILINT ]] || die "no twilint binary at $TWILINT (run 'make release' or set TWILINT=PATH)"
 mkdir -p "$OUT"
+T=$(q "$TWILINT")
+JSON_NULL="--format json -o /dev/null"
+if ((HISTORY_ONLY)); then
+  history_rows
+  {
+    echo "# twilint history benchmark (\`bench/run.sh --history-only$( ((PEERS)) && echo " --peers")$( ((QUICK)) && echo " --quick")\`)"
+    echo
+    echo "Generated by \`bench/run.sh --history-only$( ((PEERS)) && echo " --peers")$( ((QUICK)) && echo " --quick")\`; do not edit the figures by hand."
+    echo
+    echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo
+    echo "| target | measured | ratio | result |"
+    echo "|---|---|---|---|"
+    printf '%s\n' "${ROWS[@]}"
+  } >bench/RESULTS-history.md
+  cat bench/RESULTS-history.md
+  exit 0
+fi
 if [[ -z ${BENCH_CORPUS:-} ]]; then
   say "corpus"
   bench/make-corpus.sh "$CORPUS" >&2
 fi
 [[ -d $CORPUS ]] || die "no corpus folder at $CORPUS"
 
-T=$(q "$TWILINT")
 C=$(q "$CORPUS")
-JSON_NULL="--format json -o /dev/null"
 CORPUS_BYTES=$(bytes_of "$CORPUS")
 CORPUS_FILES=$(files_of "$CORPUS")
 ((CORPUS_BYTES > 0)) || die "the corpus $CORPUS is empty"
@@ -354,6 +448,8 @@ if ((CALLGRIND)); then
 else
   skip "callgrind instruction count" "run with --callgrind"
 fi
+
+history_rows
 
 # ------------------------------------------------------------------ report
 cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)

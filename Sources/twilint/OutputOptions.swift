@@ -32,14 +32,15 @@ struct OutputOptions: ParsableArguments {
         return ProgressLine(write: Terminal.standardErrorFragment)
     }
 
-    /// Prints the diagnostics worth showing, the report, and `--statistics`.
-    func emit(_ report: Report) throws {
+    /// Prints the diagnostics worth showing, the report, and `--statistics`;
+    /// report paths are relative to `rootDirectory` (default: the working directory).
+    func emit(_ report: Report, rootDirectory: String? = nil) throws {
         for diagnostic in report.diagnostics where shows(diagnostic.level) {
             Terminal.standardError(diagnostic.description)
         }
         let toTerminal = output == nil && Terminal.isTerminal(.standardOutput)
         let context = ReportContext(
-            rootDirectory: FileManager.default.currentDirectoryPath,
+            rootDirectory: rootDirectory ?? FileManager.default.currentDirectoryPath,
             color: format == .text && toTerminal && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) != false,
             summary: !quiet, includeSuppressed: includeSuppressed)
         var text = format.reporter.render(report, context: context)

@@ -68,10 +68,14 @@ class CLITestCase: XCTestCase {
     }
 
     /// Runs git in `directory` (the test folder by default) and returns its output; fails the test when git fails.
+    /// `allowFailure` expects a failure (a merge that stops at a conflict).
     @discardableResult
-    func git(_ arguments: [String], in directory: URL? = nil, file: StaticString = #filePath, line: UInt = #line) throws -> String {
-        let result = try run(URL(fileURLWithPath: "/usr/bin/env"), ["git"] + arguments, in: directory, stdin: nil, environment: [:])
-        XCTAssertEqual(result.status, 0, "git \(arguments.joined(separator: " ")): \(result.stderr)", file: file, line: line)
+    func git(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:], allowFailure: Bool = false,
+             stdin: String? = nil, file: StaticString = #filePath, line: UInt = #line) throws -> String {
+        let result = try run(URL(fileURLWithPath: "/usr/bin/env"), ["git"] + arguments, in: directory, stdin: stdin, environment: environment)
+        if !allowFailure {
+            XCTAssertEqual(result.status, 0, "git \(arguments.joined(separator: " ")): \(result.stderr)", file: file, line: line)
+        }
         return result.stdout
     }
 

@@ -108,13 +108,20 @@ public struct Linter: Sendable {
         // One buffer (an editor's) runs on the calling thread alone.
         let jobs = min(options.threads, included.count)
         let outcomes = WorkQueue<SourceBuffer>.drain(jobs: jobs, produce: { $0.push(contentsOf: included) }) { [self] buffer in
-            buffer.bytes.count > options.maxFileSize
-                ? tooLarge(buffer.path, size: buffer.bytes.count) : scan(bytes: buffer.bytes, path: buffer.path)
+            scan(buffer)
         }
         return report(outcomes, extraDiagnostics: [], started: started)
     }
 
-    private func isExcluded(_ path: String) -> Bool {
+    /// Scans one buffer as `run(buffers:)` does. Without `directives`, the
+    /// buffer's own `twilint:` directives are left alone: `twilint history` scans
+    /// only the lines a commit added and applies the whole file's directives itself.
+    func scan(_ buffer: SourceBuffer, directives: Bool = true) -> FileOutcome {
+        buffer.bytes.count > options.maxFileSize
+            ? tooLarge(buffer.path, size: buffer.bytes.count) : scan(bytes: buffer.bytes, path: buffer.path, directives: directives)
+    }
+
+    func isExcluded(_ path: String) -> Bool {
         options.exclude?.matches(Paths.absolute(path, in: options.workingDirectory)) ?? false
     }
 
@@ -180,7 +187,7 @@ public struct Linter: Sendable {
         return scan(bytes: bytes, path: path)
     }
 
-    private func scan(bytes: [UInt8], path: String) -> FileOutcome {
+    private func scan(bytes: [UInt8], path: String, directives: Bool = true) -> FileOutcome {
         var outcome = FileOutcome()
         var bytes = bytes
         if let encoding = UnicodeBOM(of: bytes) {
@@ -209,12 +216,12 @@ public struct Linter: Sendable {
         if options.offerFixes { FixFinder.attach(to: &outcome.findings, in: file, redact: options.redact) }
         let skipped = skippedRules(path)
         if !skipped.isEmpty { outcome.findings.removeAll { skipped.contains($0.ruleID) } }
-        if file.withBytes(DirectiveParser.mayHoldDirectives) { applyDirectives(in: file, secrets: scan.secrets, to: &outcome) }
+        if directives, file.withBytes(DirectiveParser.mayHoldDirectives) { applyDirectives(in: file, secrets: scan.secrets, to: &outcome) }
         file.forgetDerivedValues()
         return outcome
     }
 
-    private func tooLarge(_ path: String, size: Int) -> FileOutcome {
+    func tooLarge(_ path: String, size: Int) -> FileOutcome {
         var outcome = FileOutcome()
         outcome.statistics.skippedTooLarge = 1
         outcome.diagnostics.append(Diagnostic(.warning, path: path,
@@ -233,7 +240,9 @@ public struct Linter: Sendable {
 
     /// Moves the findings the file's directives cover to `suppressed` and, when
     /// asked, reports the directives that silence nothing.
-    private func applyDirectives(in file: SourceFile, secrets: [Range<Int>], to outcome: inout FileOutcome) {
+    /// `secrets` stay hidden in the snippets of unused suppressions (which `twilint
+    /// history`, applying a whole file's directives to its added lines, never reports).
+    func applyDirectives(in file: SourceFile, secrets: [Range<Int>] = [], to outcome: inout FileOutcome) {
         let directives = DirectiveParser.directives(in: file)
         guard !directives.isEmpty else { return }
         let applied = suppressor.apply(directives, to: outcome.findings, path: file.path)

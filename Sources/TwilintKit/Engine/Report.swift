@@ -43,6 +43,8 @@ public struct Report: Sendable {
     public var baselined = 0
     /// Findings left out because they sit on lines `--diff` did not add or change.
     public var unchanged = 0
+    /// What `twilint history` scanned: the repository, its HEAD and the commits; nil for files.
+    public var history: HistoryScope?
 
     public init(rules: [Rule], findings: [Finding], diagnostics: [Diagnostic], statistics: ScanStatistics, duration: Double,
                 suppressed: [Finding] = [], scannedFiles: [String] = []) {

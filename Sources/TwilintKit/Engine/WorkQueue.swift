@@ -4,17 +4,36 @@ import Foundation
 /// Items one producer hands to worker threads while it is still finding more (the
 /// folder walk feeding the scanners). `next()` waits for an item and returns nil
 /// once the producer has finished and every item is taken.
+///
+/// With a `capacity`, the producer waits while that many items are waiting to be
+/// taken, and taken items are let go: a producer faster than its workers (a git
+/// log read faster than it is scanned) then holds a bounded amount in memory.
 final class WorkQueue<Item>: @unchecked Sendable {
     private let condition = NSCondition()
     private var items: [Item] = []
     private var taken = 0
     private var finished = false
+    private let capacity: Int?
+    private var producerWaiting = false
+
+    init(capacity: Int? = nil) {
+        self.capacity = capacity
+    }
 
     /// Hands over several items with one wake-up: a worker woken per file would
     /// spend more on waking than on scanning a small file.
     func push(contentsOf batch: [Item]) {
         guard !batch.isEmpty else { return }
         condition.lock()
+        if let capacity {
+            while items.count - taken >= capacity {
+                producerWaiting = true
+                condition.wait()
+            }
+            producerWaiting = false
+            items.removeFirst(taken)
+            taken = 0
+        }
         items += batch
         condition.broadcast()
         condition.unlock()
@@ -34,6 +53,7 @@ final class WorkQueue<Item>: @unchecked Sendable {
         while taken == items.count && !finished { condition.wait() }
         guard taken < items.count else { return nil }
         taken += 1
+        if producerWaiting { condition.broadcast() }
         return items[taken - 1]
     }
 
@@ -42,8 +62,11 @@ final class WorkQueue<Item>: @unchecked Sendable {
     /// So `jobs` threads run in all (the walk costs a share of one, and two cores are
     /// not asked to run three threads), and one job is one thread: produce, then
     /// transform, as with `rg -j1`. Returns every result, in no particular order.
-    static func drain<Result>(jobs: Int, produce: (WorkQueue<Item>) -> Void, _ transform: @escaping @Sendable (Item) -> Result) -> [Result] {
-        let queue = WorkQueue<Item>()
+    /// A `capacity` bounds the items waiting (see the type's notes); with one job
+    /// the producer never waits, as nothing takes items until it is done.
+    static func drain<Result>(jobs: Int, capacity: Int? = nil, produce: (WorkQueue<Item>) -> Void,
+                              _ transform: @escaping @Sendable (Item) -> Result) -> [Result] {
+        let queue = WorkQueue<Item>(capacity: jobs > 1 ? capacity : nil)
         let results = ResultSink<Result>()
         let workers = DispatchGroup()
         let work: @Sendable () -> Void = {

@@ -9,10 +9,10 @@ public struct GitRepository: Sendable {
     /// The folder git commands run in.
     public let workingDirectory: String
 
-    /// The repository that holds the absolute folder `workingDirectory`.
-    public init(containing workingDirectory: String) throws {
-        let top = try Self.git(["rev-parse", "--show-toplevel"], in: workingDirectory,
-                               purpose: "--staged and --diff need a git repository")
+    /// The repository that holds the absolute folder `workingDirectory`; `purpose`
+    /// says what needs it, for the message when there is none.
+    public init(containing workingDirectory: String, purpose: String = "--staged and --diff need a git repository") throws {
+        let top = try Self.git(["rev-parse", "--show-toplevel"], in: workingDirectory, purpose: purpose)
         root = String(decoding: top, as: UTF8.self).trimmingCharacters(in: .newlines)
         self.workingDirectory = workingDirectory
     }
@@ -24,9 +24,8 @@ public struct GitRepository: Sendable {
 
     /// Runs git with `arguments` and returns its standard output, or throws with
     /// git's own message and `purpose` (what the user asked for that needs git).
-    private static func git(_ arguments: [String], in directory: String, input: Data? = nil, purpose: String) throws -> Data {
-        // Plain, script-stable output whatever the user's git configuration says.
-        let command = ["git", "-c", "core.quotePath=false", "-c", "color.ui=false"] + arguments
+    static func git(_ arguments: [String], in directory: String, input: Data? = nil, purpose: String) throws -> Data {
+        let command = Self.command(arguments)
         let shown = "git " + arguments.prefix(3).joined(separator: " ")
         let result: Subprocess.Result
         do {
@@ -43,6 +42,12 @@ public struct GitRepository: Sendable {
             throw TwilintError.git(command: shown, problem: "\(message); \(purpose)")
         }
         return result.output
+    }
+
+    /// The command line for git with `arguments`: plain, script-stable output
+    /// whatever the user's git configuration says.
+    static func command(_ arguments: [String]) -> [String] {
+        ["git", "-c", "core.quotePath=false", "-c", "color.ui=false", "-c", "log.showSignature=false"] + arguments
     }
 
     /// The absolute path of `path`, which git printed relative to the top folder.

@@ -45,6 +45,32 @@ enum UnifiedDiff {
         return (old.count, new.start, new.count)
     }
 
+    /// The new side's first line in a hunk header of a plain diff (`@@ -a,b +c,d @@`)
+    /// or a combined one (`@@@ -a,b -c,d +e,f @@@`, one `-` range per parent).
+    static func newStart(ofHunk header: ArraySlice<UInt8>) -> Int? {
+        var index = header.startIndex
+        while index < header.endIndex, header[index] == UInt8(ascii: "@") { index += 1 }
+        while index < header.endIndex {
+            while index < header.endIndex, header[index] == UInt8(ascii: " ") { index += 1 }
+            guard index < header.endIndex, header[index] != UInt8(ascii: "@") else { return nil }
+            let isNew = header[index] == UInt8(ascii: "+")
+            index += 1
+            var value = 0, digits = 0
+            while index < header.endIndex, let digit = Self.digit(header[index]) {
+                value = value * 10 + digit
+                digits += 1
+                index += 1
+            }
+            if isNew { return digits > 0 ? value : nil }
+            while index < header.endIndex, header[index] != UInt8(ascii: " ") { index += 1 }
+        }
+        return nil
+    }
+
+    private static func digit(_ byte: UInt8) -> Int? {
+        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") ? Int(byte - UInt8(ascii: "0")) : nil
+    }
+
     /// The path of a `+++` header: `b/src/app.py`, `"b/tab\tname.py"` (C-quoted), or nil for `/dev/null`.
     static func path(in field: ArraySlice<UInt8>) -> String? {
         var bytes = Array(field)

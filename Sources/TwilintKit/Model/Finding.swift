@@ -34,18 +34,22 @@ public struct Finding: Codable, Hashable, Sendable {
     public var lineHash: String
     /// `hash:n`: a hash of the matched text and its occurrence among the file's
     /// findings of this rule with the same text. The baseline's key: it survives
-    /// the code moving and never holds the secret itself. Set by the linter.
+    /// the code moving and never holds the secret itself. Set by the linter. In
+    /// `twilint history`, the whole SHA-256 of the matched text (no occurrence:
+    /// the same secret in any commit is the same leak).
     public var matchHash: String
     /// The inline directive that silenced this finding, when one did.
     public var suppression: Suppression?
     /// How to fix it, when twilint knows and was asked (`LintOptions.offerFixes`).
     public var fix: Fix?
+    /// Where in git's history the finding was made (`twilint history` only).
+    public var commit: CommitProvenance?
 
     public init(
         ruleID: String, ruleName: String, severity: Severity, message: String, path: String,
         start: SourcePosition, end: SourcePosition, byteRange: Range<Int>,
         snippet: String, snippetColumns: Range<Int>, lineHash: String,
-        matchHash: String = "", suppression: Suppression? = nil
+        matchHash: String = "", suppression: Suppression? = nil, commit: CommitProvenance? = nil
     ) {
         self.ruleID = ruleID
         self.ruleName = ruleName
@@ -60,6 +64,7 @@ public struct Finding: Codable, Hashable, Sendable {
         self.lineHash = lineHash
         self.matchHash = matchHash
         self.suppression = suppression
+        self.commit = commit
     }
 }
 

@@ -28,10 +28,13 @@ public struct GitLabReporter: Reporter {
     public func render(_ report: Report, context: ReportContext) -> String {
         let issues = report.findings.map { finding in
             let path = context.relative(finding.path)
+            // In history, the same line may come from several commits: the commit tells them apart.
+            let commit = finding.commit.map { "\u{0}" + $0.commit } ?? ""
             return Issue(
-                description: "\(finding.message) [\(finding.ruleID) \(finding.ruleName)]",
+                description: "\(finding.message) [\(finding.ruleID) \(finding.ruleName)]"
+                    + (finding.commit.map { " (" + TextReporter.describe($0) + ")" } ?? ""),
                 checkName: finding.ruleID,
-                fingerprint: String(SHA256.hex(Array("\(finding.ruleID)\u{0}\(path)\u{0}\(finding.lineHash)".utf8)).prefix(32)),
+                fingerprint: String(SHA256.hex(Array("\(finding.ruleID)\u{0}\(path)\u{0}\(finding.lineHash)\(commit)".utf8)).prefix(32)),
                 severity: Self.severity(finding.severity),
                 location: Location(path: path, lines: Lines(begin: finding.start.line)))
         }

@@ -34,6 +34,13 @@ public struct JSONReporter: Reporter {
         let snippet: String
         let fingerprint: String
         let suppression: Suppression?
+        /// `twilint history` only: the commit that added the line, its author date and author,
+        /// whether HEAD still holds the secret, and how many commits added it.
+        let commit: String?
+        let authorDate: String?
+        let author: String?
+        let presentAtHead: Bool?
+        let occurrences: Int?
     }
 
     struct Summary: Encodable {
@@ -49,6 +56,8 @@ public struct JSONReporter: Reporter {
         let baselined: Int
         /// Left out because `--diff` did not change their lines.
         let unchanged: Int
+        /// `twilint history` only: the commits read.
+        let commitsScanned: Int?
     }
 
     struct Skipped: Encodable {
@@ -71,7 +80,8 @@ public struct JSONReporter: Reporter {
                 findings: Dictionary(uniqueKeysWithValues: Severity.allCases.map { ($0.rawValue, report.count($0)) }),
                 readErrors: report.diagnostics.filter { $0.level == .error }.count,
                 incomplete: report.isIncomplete,
-                suppressed: report.suppressed.count, baselined: report.baselined, unchanged: report.unchanged))
+                suppressed: report.suppressed.count, baselined: report.baselined, unchanged: report.unchanged,
+                commitsScanned: report.history?.commitsScanned))
         return JSONOutput.encode(document, pretty: true) + "\n"
     }
 
@@ -79,7 +89,9 @@ public struct JSONReporter: Reporter {
         Entry(rule: finding.ruleID, name: finding.ruleName, severity: finding.severity, message: finding.message,
               path: finding.path, line: finding.start.line, column: finding.start.column,
               endLine: finding.end.line, endColumn: finding.end.column, snippet: finding.snippet,
-              fingerprint: finding.lineHash, suppression: finding.suppression)
+              fingerprint: finding.lineHash, suppression: finding.suppression,
+              commit: finding.commit?.commit, authorDate: finding.commit?.authorDate, author: finding.commit?.author,
+              presentAtHead: finding.commit?.presentAtHead, occurrences: finding.commit?.occurrences)
     }
 }
 

@@ -24,7 +24,7 @@ public struct JUnitReporter: Reporter {
                 let noun = findings.count == 1 ? "problem" : "problems"
                 let body = findings.map { finding in
                     "\(finding.start.line):\(finding.start.column): \(finding.severity.rawValue)[\(finding.ruleID) \(finding.ruleName)] \(finding.message)\n"
-                        + "  \(finding.snippet)\n"
+                        + "  \(finding.snippet)\n" + (finding.commit.map { "  " + TextReporter.describe($0) + "\n" } ?? "")
                 }.joined()
                 out += open + ">\n"
                 out += "      <failure type=\"twilint\" message=\"\(findings.count) \(noun): \(Self.escape(ids))\">"

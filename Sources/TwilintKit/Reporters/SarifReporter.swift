@@ -26,9 +26,13 @@ public struct SarifReporter: Reporter {
                         endLine: finding.end.line, endColumn: finding.end.column,
                         snippet: Message(text: finding.snippet)))],
                     partialFingerprints: ["primaryLocationLineHash": finding.lineHash],
-                    suppressions: finding.suppression.map { [SarifSuppression(kind: Suppression.sarifKind, justification: $0.reason)] })
+                    suppressions: finding.suppression.map { [SarifSuppression(kind: Suppression.sarifKind, justification: $0.reason)] },
+                    properties: finding.commit)
             },
-            invocations: [Invocation(executionSuccessful: !report.isIncomplete, toolExecutionNotifications: notifications)])
+            invocations: [Invocation(executionSuccessful: !report.isIncomplete, toolExecutionNotifications: notifications)],
+            versionControlProvenance: report.history.map { history in
+                [VersionControlDetails(repositoryUri: history.repositoryURI, revisionId: history.headRevision, branch: history.branch)]
+            })
         return JSONOutput.encode(Log(runs: [run]), pretty: true) + "\n"
     }
 
@@ -94,6 +98,14 @@ public struct SarifReporter: Reporter {
         let results: [Result]
         let invocations: [Invocation]
         let columnKind = "unicodeCodePoints"
+        /// `twilint history` only: the repository and the HEAD the history was read from.
+        let versionControlProvenance: [VersionControlDetails]?
+    }
+
+    struct VersionControlDetails: Encodable {
+        let repositoryUri: String
+        let revisionId: String?
+        let branch: String?
     }
 
     struct Tool: Encodable { let driver: Driver }
@@ -137,6 +149,8 @@ public struct SarifReporter: Reporter {
         let partialFingerprints: [String: String]
         /// Present only on suppressed results (`--include-suppressed`).
         let suppressions: [SarifSuppression]?
+        /// `twilint history` only: the commit that added the line and what became of the secret.
+        let properties: CommitProvenance?
     }
 
     struct SarifSuppression: Encodable {

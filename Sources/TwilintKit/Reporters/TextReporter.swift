@@ -19,9 +19,21 @@ public struct TextReporter: Reporter {
             let caretWidth = max(1, finding.snippetColumns.count)
             out += style.dim(" \(pad) | ") + String(repeating: " ", count: caretStart)
                 + style.paint(String(repeating: "^", count: caretWidth), color) + "\n"
+            if let commit = finding.commit { out += style.dim(" \(pad) = ") + Self.describe(commit) + "\n" }
         }
         if context.summary { out += summary(report, style: style) }
         return out
+    }
+
+    /// `commit 1a2b3c4d5e6f (2024-05-01T12:00:00Z, Alice), added by 2 commits; still in HEAD: rotate it now`.
+    static func describe(_ commit: CommitProvenance) -> String {
+        var text = "commit \(commit.commit.prefix(12)) (\(commit.authorDate)\(commit.author.map { ", \($0)" } ?? ""))"
+        if commit.occurrences > 1 { text += ", added by \(commit.occurrences) commits" }
+        switch commit.presentAtHead {
+        case true?: return text + "; still in HEAD: rotate it now"
+        case false?: return text + "; no longer in HEAD: rotate it anyway, every clone still holds it"
+        case nil: return text + "; HEAD could not be searched for it: rotate it"
+        }
     }
 
     private func summary(_ report: Report, style: Style) -> String {
@@ -29,12 +41,17 @@ public struct TextReporter: Reporter {
         let counts = "\(plural(report.count(.error), "error")), \(plural(report.count(.warning), "warning")), \(report.count(.info)) info"
         let total = report.findings.count
         var line: String
-        if stats.filesScanned == 0 && total == 0 {
+        if stats.filesScanned == 0 && total == 0 && report.history == nil {
             // "No problems found in 0 files" would read as a clean result.
             line = "Nothing was scanned"
         } else {
             line = total == 0 ? "No problems found" : "Found \(plural(total, "problem")) (\(counts))"
-            line += " in \(plural(stats.filesScanned, "file")) (\(megabytes(stats.bytesScanned))) in \(String(format2: report.duration))s"
+            if let history = report.history {
+                line += " in \(plural(history.commitsScanned, "commit")) (\(plural(stats.filesScanned, "file change")), \(megabytes(stats.bytesScanned)) added)"
+            } else {
+                line += " in \(plural(stats.filesScanned, "file")) (\(megabytes(stats.bytesScanned)))"
+            }
+            line += " in \(String(format2: report.duration))s"
         }
         var skipped: [String] = []
         if stats.skippedBinary > 0 { skipped.append("\(stats.skippedBinary) binary") }
