@@ -73,33 +73,23 @@ struct PythonStructure {
 
     /// The block after the `:` at token `colon`, for a header indented by `indent`.
     func block(afterColon colon: Int, indent: Int) -> Range<Int> {
-        let start = model.tokens[colon].range.upperBound
-        let headerLine = model.line(ofToken: colon)
-        var cursor = colon + 1
-        guard cursor < model.tokens.count else { return start..<start }
-        // `def f(): return x` — a body on the header's line ends with that line.
-        if model.line(ofToken: cursor) == headerLine {
-            return start..<model.file.lineRange(containing: start).upperBound
-        }
+        if let body = headerLineBody(afterColon: colon) { return body }
         // The block ends where the next line indented no deeper starts: looked up, not walked.
-        if let stop = model.pythonLines.blockEnd(afterColon: colon, indent: indent) {
-            let last = min(stop, model.tokens.count) - 1
-            return start..<max(start, last > colon ? model.tokens[last].range.upperBound : start)
+        guard let stop = model.pythonLines.blockEnd(afterColon: colon, indent: indent) else {
+            return walkedBlock(afterColon: colon, indent: indent)
         }
-        return walkedBlock(afterColon: colon, indent: indent)
+        let start = model.tokens[colon].range.upperBound
+        let last = min(stop, model.tokens.count) - 1
+        return start..<max(start, last > colon ? model.tokens[last].range.upperBound : start)
     }
 
     /// The same block, found by walking its tokens: for a header whose line the index
     /// does not hold (inside brackets), and as the reference the index is tested against.
     func walkedBlock(afterColon colon: Int, indent: Int) -> Range<Int> {
+        if let body = headerLineBody(afterColon: colon) { return body }
         let start = model.tokens[colon].range.upperBound
-        let headerLine = model.line(ofToken: colon)
-        var cursor = colon + 1
-        guard cursor < model.tokens.count else { return start..<start }
-        if model.line(ofToken: cursor) == headerLine {
-            return start..<model.file.lineRange(containing: start).upperBound
-        }
         var end = start
+        var cursor = colon + 1
         while cursor < model.tokens.count {
             let token = model.tokens[cursor]
             if model.startsLine(cursor), model.indentation(ofLineAt: token.range.lowerBound) <= indent { break }
@@ -108,6 +98,14 @@ struct PythonStructure {
             cursor = last + 1
         }
         return start..<end
+    }
+
+    /// `def f(): return x` — a body on the header's line ends with that line (empty at the end of the file).
+    private func headerLineBody(afterColon colon: Int) -> Range<Int>? {
+        let start = model.tokens[colon].range.upperBound
+        guard colon + 1 < model.tokens.count else { return start..<start }
+        guard model.line(ofToken: colon + 1) == model.line(ofToken: colon) else { return nil }
+        return start..<model.file.lineRange(containing: start).upperBound
     }
 
     /// `@app.route("/sms", methods=["POST"])` lines above token `first`, top first.
