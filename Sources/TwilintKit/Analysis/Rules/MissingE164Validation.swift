@@ -11,11 +11,10 @@ struct MissingE164Validation: Analyzer {
         let model = CodeModel.of(file)
         let validation = PhoneValidation(model)
         // Sends share their functions: each function is judged once.
-        var validated: [Range<Int>: Bool] = [:]
+        let validated = RangeCache<Bool>()
         return sends.filter { send in
             let scope = send.judgedRange(in: file)
-            if validated[scope] == nil { validated[scope] = validation.validates(in: scope) }
-            return !validated[scope]!
+            return !validated.value(for: scope) { validation.validates(in: scope) }
                 && !validation.validatesVariable(model.text(send.recipient), before: send.anchor.lowerBound, scope: scope)
         }.map(\.anchor)
     }

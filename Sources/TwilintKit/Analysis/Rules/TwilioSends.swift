@@ -75,11 +75,11 @@ struct TwilioSends {
 
     private func restRequests() -> [TwilioSend] {
         let boundURLs = moduleLevelURLNames()
-        var urls: [Range<Int>: [(offset: Int, kind: TwilioSend.Kind)]] = [:]
+        let urls = RangeCache<[(offset: Int, kind: TwilioSend.Kind)]>()
         var sends: [TwilioSend] = []
         for index in model.tokens.indices {
             guard let field = toField(at: index),
-                  let kind = restKind(around: field.key.lowerBound, boundURLs: boundURLs, urls: &urls) else { continue }
+                  let kind = restKind(around: field.key.lowerBound, boundURLs: boundURLs, urls: urls) else { continue }
             sends.append(TwilioSend(
                 kind: kind, anchor: sendingCall(around: field.key) ?? field.key, recipient: field.value,
                 recipientIsFixed: field.isLiteral || isFixed(field.value, at: field.key.lowerBound),
@@ -127,13 +127,13 @@ struct TwilioSends {
 
     /// The resource a `To` field is sent to: a URL in the innermost enclosing function that
     /// has one (or a module-level URL name it uses); for module-level code, a URL in the file.
-    private func restKind(around offset: Int, boundURLs: [String: TwilioSend.Kind], urls: inout [Range<Int>: [(offset: Int, kind: TwilioSend.Kind)]]) -> TwilioSend.Kind? {
+    private func restKind(around offset: Int, boundURLs: [String: TwilioSend.Kind],
+                          urls: RangeCache<[(offset: Int, kind: TwilioSend.Kind)]>) -> TwilioSend.Kind? {
         let enclosing = model.enclosingFunctions(of: offset)
         let ranges = enclosing.isEmpty ? [0..<file.bytes.count] : enclosing.map(\.extent)
         for range in ranges {
             // The URLs of a function are found once, however many fields it holds.
-            if urls[range] == nil { urls[range] = urlTokens(in: range, boundURLs: boundURLs) }
-            let found = urls[range]!
+            let found = urls.value(for: range) { urlTokens(in: range, boundURLs: boundURLs) }
             guard !found.isEmpty else { continue }
             let next = found.partitioningIndex { $0.offset >= offset }
             let candidates = [next - 1, next].filter { found.indices.contains($0) }
