@@ -8,7 +8,7 @@ final class TwilioSendsTests: XCTestCase {
     }
 
     private func describe(_ file: SourceFile, _ send: TwilioSend) -> String {
-        "\(send.kind) \(file.text(send.anchor)) to=\(file.text(send.recipient)) fixed=\(send.recipientIsFixed) scope=\(send.scope?.name ?? "-")"
+        "\(send.kind) \(file.text(send.anchor)) to=\(file.text(send.recipient)) to-kind=\(send.destination) scope=\(send.scope?.name ?? "-")"
     }
 
     /// A backslash at the end of a Python line goes on on the next one (it used to
@@ -25,8 +25,8 @@ final class TwilioSendsTests: XCTestCase {
                             from_=FROM, body="hi")
             """)
         XCTAssertEqual(found.map { describe(file, $0) }, [
-            "message create to=phone fixed=false scope=notify",
-            "message create to=phone fixed=false scope=later",
+            "message create to=phone to-kind=runTime scope=notify",
+            "message create to=phone to-kind=runTime scope=later",
         ])
         XCTAssertEqual(found.map { file.line(of: $0.anchor.lowerBound) }, [3, 7])
     }
@@ -41,10 +41,10 @@ final class TwilioSendsTests: XCTestCase {
                 llm.messages.create(model="m", messages=[])
             """)
         XCTAssertEqual(found.map { describe(file, $0) }, [
-            "message create to=phone fixed=false scope=notify",
-            "call create to=\"+14155550123\" fixed=true scope=notify",
-            "verification create to=os.environ[\"ADMIN\"] fixed=true scope=notify",
-            "verificationCheck create to=phone fixed=false scope=notify",
+            "message create to=phone to-kind=runTime scope=notify",
+            "call create to=\"+14155550123\" to-kind=fixed scope=notify",
+            "verification create to=os.environ[\"ADMIN\"] to-kind=fixed scope=notify",
+            "verificationCheck create to=phone to-kind=runTime scope=notify",
         ])
     }
 
@@ -58,8 +58,8 @@ final class TwilioSendsTests: XCTestCase {
             async function ring(to) { await client.calls.create({ to, from: FROM, url }); }
             """)
         XCTAssertEqual(found.map { describe(file, $0) }, [
-            "message create to=user.phone fixed=false scope=-",
-            "call create to=to fixed=false scope=ring",
+            "message create to=user.phone to-kind=runTime scope=-",
+            "call create to=to to-kind=runTime scope=ring",
         ])
         XCTAssertNotNil(found[0].scope, "the route handler judges the callback's send")
     }
@@ -72,7 +72,26 @@ final class TwilioSendsTests: XCTestCase {
             def reply(number):
                 client.messages.create(to=number, from_=FROM, body="ok")
             """)
-        XCTAssertEqual(found.map(\.recipientIsFixed), [true, false], found.map { describe(file, $0) }.joined(separator: "\n"))
+        XCTAssertEqual(found.map(\.destination), [.fixed, .runTime], found.map { describe(file, $0) }.joined(separator: "\n"))
+    }
+
+    /// Client identities, SIP addresses and Verify's email channel are not phone
+    /// numbers; the webhook's `From` is one Twilio gave the app.
+    func testDestinationsAreClassified() {
+        let (file, found) = sends("server.js", """
+            const twilio = require('twilio');
+            async function connect(identity, email, req) {
+              await client.calls.create({ to: 'client:' + identity, from: FROM, url: URL });
+              await client.calls.create({ to: `sip:${identity}@example.sip.twilio.com`, from: FROM, url: URL });
+              await client.verify.v2.services(SID).verifications.create({ to: email, channel: 'email' });
+              await client.verify.v2.services(SID).verifications.create({ to: req.body.phone, channel: 'sms' });
+              await client.messages.create({ to: req.body.From, from: FROM, body: 'Thanks' });
+              const sender = req.body.From;
+              await client.messages.create({ to: sender, from: FROM, body: 'Thanks again' });
+            }
+            """)
+        XCTAssertEqual(found.map(\.destination), [.notAPhone, .notAPhone, .notAPhone, .runTime, .inboundSender, .inboundSender],
+                       found.map { describe(file, $0) }.joined(separator: "\n"))
     }
 
     func testRESTRequestsWithToFields() {
@@ -88,8 +107,8 @@ final class TwilioSendsTests: XCTestCase {
                 urllib.request.urlopen(urllib.request.Request(URL, data=urlencode(form).encode()))
             """)
         XCTAssertEqual(found.map { describe(file, $0) }, [
-            "message post to=phone fixed=false scope=text",
-            "message urlopen to=phone fixed=false scope=dispatch",
+            "message post to=phone to-kind=runTime scope=text",
+            "message urlopen to=phone to-kind=runTime scope=dispatch",
         ])
         XCTAssertTrue(found.allSatisfy(\.isREST))
     }
@@ -112,8 +131,8 @@ final class TwilioSendsTests: XCTestCase {
             }
             """)
         XCTAssertEqual(found.map { describe(file, $0) }, [
-            "message data to=phone fixed=false scope=send",
-            "call post to=number fixed=false scope=call",
+            "message data to=phone to-kind=runTime scope=send",
+            "call post to=number to-kind=runTime scope=call",
         ])
     }
 

@@ -19,14 +19,29 @@ struct TwilioSend: Equatable, Sendable {
     var anchor: Range<Int>
     /// The destination expression: the `to` argument or the `To` field's value.
     var recipient: Range<Int>
-    /// The destination is fixed by the code or its configuration, not user input: a string
-    /// literal, a name bound only to literals in the file, or a direct environment read.
-    var recipientIsFixed: Bool
+    /// Where the destination comes from, as far as the file shows.
+    var destination: Destination
     /// The code that judges the send: the enclosing named function or route handler, widened
     /// through anonymous callbacks (`.then`, `forEach`, a trailing closure); nil for module-level code.
     var scope: FunctionScope?
     /// A REST request built by hand rather than a helper library call.
     var isREST: Bool
+
+    /// What a send's destination is: what TW005 (is it a phone number someone typed?) and
+    /// TW010 (may its owner have opted out?) ask of it.
+    enum Destination: Equatable, Sendable {
+        /// A phone number chosen at run time: user input, a database value.
+        case runTime
+        /// Fixed by the code or its configuration: a string literal, a direct environment
+        /// read, or a name every assignment in the file binds to one of those.
+        case fixed
+        /// A number Twilio handed the app: the inbound webhook's `From` (E.164 already),
+        /// read directly or through a name bound only to it.
+        case inboundSender
+        /// Not a phone number: a Voice client identity (`'client:' + identity`), a SIP
+        /// address, an email address (Verify's `channel: 'email'`).
+        case notAPhone
+    }
 
     /// The byte range whose code counts as "around the send": the judged function, or the whole file.
     func judgedRange(in file: SourceFile) -> Range<Int> {

@@ -66,7 +66,7 @@ struct TwilioSends {
             guard let kind = Self.resources[resource], let recipient = call.argument(named: "to") else { return nil }
             return TwilioSend(
                 kind: kind, anchor: call.name, recipient: recipient,
-                recipientIsFixed: isFixed(recipient, at: call.name.lowerBound),
+                destination: isEmailChannel(call) ? .notAPhone : destination(of: recipient, at: call.name.lowerBound),
                 scope: judgedScope(of: call.name.lowerBound), isREST: false)
         }
     }
@@ -82,7 +82,7 @@ struct TwilioSends {
                   let kind = restKind(around: field.key.lowerBound, boundURLs: boundURLs, urls: urls) else { continue }
             sends.append(TwilioSend(
                 kind: kind, anchor: sendingCall(around: field.key) ?? field.key, recipient: field.value,
-                recipientIsFixed: field.isLiteral || isFixed(field.value, at: field.key.lowerBound),
+                destination: field.isLiteral ? .fixed : destination(of: field.value, at: field.key.lowerBound),
                 scope: judgedScope(of: field.key.lowerBound), isREST: true))
         }
         return sends
@@ -308,32 +308,61 @@ struct TwilioSends {
         "ProcessInfo.processInfo.environment", "Environment.get", "settings.",
     ]
 
-    /// Whether a destination is fixed: one string literal, a direct environment read, or a
-    /// name that every assignment in the file binds to one of those.
-    private func isFixed(_ range: Range<Int>, at offset: Int) -> Bool {
+    /// What the destination expression at `range` is (see `TwilioSend.Destination`).
+    private func destination(of range: Range<Int>, at offset: Int) -> TwilioSend.Destination {
         let inside = model.tokenIndices(in: range)
-        if inside.count == 1, model.tokens[inside.lowerBound].kind == .string { return true }
+        guard !inside.isEmpty else { return .runTime }
+        if model.tokens[inside.lowerBound].kind == .string {
+            if inside.count == 1 { return .fixed }
+            // `'client:' + identity`, `` `client:${identity}` ``, `f"sip:{user}@…"`.
+            let head = CallFinder.unquoted(model.text(ofToken: inside.lowerBound)).lowercased()
+            if ["client:", "sip:"].contains(where: head.hasPrefix) { return .notAPhone }
+        }
         let text = model.text(range)
-        if Self.environmentReads.contains(where: text.hasPrefix) { return true }
-        guard inside.count == 1, model.isIdentifier(inside.lowerBound) else { return false }
+        if Self.environmentReads.contains(where: text.hasPrefix) { return .fixed }
+        if readsInboundSender(inside) { return .inboundSender }
+        guard inside.count == 1, model.isIdentifier(inside.lowerBound) else { return .runTime }
         let name = text
-        if model.enclosingFunctions(of: offset).contains(where: { $0.parameters.contains(name) }) { return false }
-        return fixedNames.contains(name)
+        if model.enclosingFunctions(of: offset).contains(where: { $0.parameters.contains(name) }) { return .runTime }
+        let binding = boundNames[name]
+        return binding == .fixed || binding == .inboundSender ? binding! : .runTime
     }
 
-    /// The names every assignment in the file binds to one string literal or a direct
-    /// environment read (`to = "+1…"`, `let to: String = ProcessInfo…`), found in one pass.
-    private var fixedNames: Set<String> {
-        file.memo("twilio-sends-fixed-names") {
-            var fixed = Set<String>(), unfixed = Set<String>()
+    /// A read of the webhook's `From`: `request.form["From"]`, `request.values.get("From")`,
+    /// `req.body.From`, `event.From`, `event["From"]`.
+    private func readsInboundSender(_ tokens: Range<Int>) -> Bool {
+        guard tokens.count >= 3, let last = tokens.last.map({ model.token($0, is: "]") || model.token($0, is: ")") ? $0 - 1 : $0 }),
+              last > tokens.lowerBound else { return false }
+        let key = model.tokens[last].kind == .string ? CallFinder.unquoted(model.text(ofToken: last)) : model.text(ofToken: last)
+        guard key == "From" else { return false }
+        return model.token(last - 1, is: ".") || model.token(last - 1, is: "[") || model.token(last - 1, is: "(")
+    }
+
+    /// Verify's `channel="email"` / `channel: 'email'`: the destination is an address.
+    private func isEmailChannel(_ call: CallSite) -> Bool {
+        guard let channel = call.argument(named: "channel") else { return false }
+        let inside = model.tokenIndices(in: channel)
+        return inside.count == 1 && model.tokens[inside.lowerBound].kind == .string
+            && CallFinder.unquoted(model.text(ofToken: inside.lowerBound)).lowercased() == "email"
+    }
+
+    /// The names every assignment in the file binds to the same kind of fixed value:
+    /// one string literal or a direct environment read (`to = "+1…"`, `let to: String =
+    /// ProcessInfo…`), or the webhook's `From` (`sender = request.form["From"]`). Found in one pass.
+    private var boundNames: [String: TwilioSend.Destination] {
+        file.memo("twilio-sends-bound-names") {
+            var bound: [String: TwilioSend.Destination] = [:]
+            var unbound = Set<String>()
             for index in model.tokens.indices where model.tokens[index].kind == .identifier && !model.token(index - 1, is: ".") {
                 var assign = index + 1
                 if model.token(assign, is: ":"), model.isIdentifier(assign + 1) { assign += 2 }  // `let to: String = …`
                 guard model.token(assign, is: "=") else { continue }
                 let name = model.text(ofToken: index)
-                if isFixedValue(at: assign + 1) { fixed.insert(name) } else { unfixed.insert(name) }
+                let value: TwilioSend.Destination? = isFixedValue(at: assign + 1) ? .fixed
+                    : readsInboundSender((assign + 1)..<model.statementEnd(from: assign + 1)) ? .inboundSender : nil
+                if let value, bound[name] == nil || bound[name] == value { bound[name] = value } else { unbound.insert(name) }
             }
-            return fixed.subtracting(unfixed)
+            return bound.filter { !unbound.contains($0.key) }
         }
     }
 
