@@ -88,21 +88,49 @@ struct CallFinder {
             }
             let value = model.tokens[valueStart].range.lowerBound..<model.tokens[segment.upperBound - 1].range.upperBound
             var keys: [(String, Range<Int>)] = []
-            if model.token(valueStart, is: "{"), model.partner[valueStart] == segment.upperBound - 1 {
-                keys = objectKeys(open: valueStart, close: segment.upperBound - 1)
+            if let open = objectLiteral(in: valueStart..<segment.upperBound) {
+                keys = objectKeys(open: open, close: model.partner[open])
             }
             return CallSite.Argument(label: label, value: value, objectKeys: keys)
         }
     }
 
-    /// `{ to: x, 'from': y, body }`: the keys and their values.
+    /// The `{` of the object literal that the tokens `range` are, through parentheses and
+    /// TypeScript's assertions: `({ … })`, `{ … } as any`, `{ … } satisfies T`, `<T>{ … }`.
+    private func objectLiteral(in range: Range<Int>) -> Int? {
+        var first = range.lowerBound, last = range.upperBound - 1
+        while first < last, model.token(first, is: "("), model.partner[first] == last {
+            first += 1
+            last -= 1
+        }
+        if model.token(first, is: "<") {
+            while first < last, !model.token(first, is: ">") { first += 1 }
+            first += 1
+        }
+        guard first <= last, model.token(first, is: "{"), model.partner[first] > first, model.partner[first] <= last else { return nil }
+        let close = model.partner[first]
+        return close == last || model.token(close + 1, is: "as") || model.token(close + 1, is: "satisfies") ? first : nil
+    }
+
+    /// `{ to: x, 'from': y, body }`: the keys and their values (a value without TypeScript's
+    /// `!` and `as T`: `to: phone!` and `to: phone as string` send `phone`).
     func objectKeys(open: Int, close: Int) -> [(key: String, value: Range<Int>)] {
         segments(from: open + 1, to: close).compactMap { segment in
             let first = segment.lowerBound
             let token = model.tokens[first]
             if segment.count >= 3, model.token(first + 1, is: ":"), token.kind == .identifier || token.kind == .string {
                 let key = token.kind == .string ? Self.unquoted(model.text(ofToken: first)) : model.text(ofToken: first)
-                let value = model.tokens[first + 2].range.lowerBound..<model.tokens[segment.upperBound - 1].range.upperBound
+                var last = segment.upperBound - 1
+                var cursor = first + 3
+                while cursor < segment.upperBound {
+                    if model.token(cursor, is: "as") || model.token(cursor, is: "satisfies") {
+                        last = cursor - 1
+                        break
+                    }
+                    cursor = max(cursor, model.partner[cursor]) + 1
+                }
+                if last > first + 2, model.token(last, is: "!") { last -= 1 }
+                let value = model.tokens[first + 2].range.lowerBound..<model.tokens[last].range.upperBound
                 return (key, value)
             }
             if segment.count == 1, token.kind == .identifier {
