@@ -36,12 +36,13 @@ struct FileDefinitions {
     /// `offset` (another function's local of the same name is another variable). Looked up
     /// by scope, so a name assigned in each of thousands of functions costs no pass over them.
     func ranges(named name: String, visibleFrom offset: Int, in model: CodeModel) -> [Range<Int>] {
-        var found = (functionBodies[name] ?? []) + (typeBodies[name].map { [$0] } ?? [])
-        guard let byScope = scopedValues[name] else { return found }
-        for scope in [-1] + model.enclosingFunctions(of: offset).map(\.body.lowerBound) {
-            found += byScope[scope] ?? []
-        }
-        return found
+        (functionBodies[name] ?? []) + (typeBodies[name].map { [$0] } ?? []) + values(named: name, visibleFrom: offset, in: model)
+    }
+
+    /// The values assigned to `name` at module level or in a function around `offset`.
+    func values(named name: String, visibleFrom offset: Int, in model: CodeModel) -> [Range<Int>] {
+        guard let byScope = scopedValues[name] else { return [] }
+        return ([-1] + model.enclosingFunctions(of: offset).map(\.body.lowerBound)).flatMap { byScope[$0] ?? [] }
     }
 
     /// The `=` of `const x =`, `let x: Set<String> =`, Python `x =` / `x: list[str] =` at the start of a line.

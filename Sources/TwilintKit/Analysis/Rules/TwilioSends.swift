@@ -63,12 +63,36 @@ struct TwilioSends {
             guard parts.count >= 2 else { return nil }
             var resource = String(parts[parts.count - 2])
             if resource.hasSuffix("()") || resource.hasSuffix("[]") { resource.removeLast(2) }
-            guard let kind = Self.resources[resource], let recipient = call.argument(named: "to") else { return nil }
+            guard let kind = Self.resources[resource],
+                  let recipient = call.argument(named: "to") ?? recipientInPreparedOptions(of: call) else { return nil }
             return TwilioSend(
                 kind: kind, anchor: call.name, recipient: recipient,
                 destination: isEmailChannel(call) ? .notAPhone : destination(of: recipient, at: call.name.lowerBound),
                 scope: judgedScope(of: call.name.lowerBound), isREST: false)
         }
+    }
+
+    /// The `to` of options prepared before the call: `params = {"to": …}` or `dict(to=…)`
+    /// then `create(**params)`; `const options = { to, … }` then `create(options)`. The
+    /// last assignment before the call, in its function or at module level, counts.
+    private func recipientInPreparedOptions(of call: CallSite) -> Range<Int>? {
+        guard call.arguments.count == 1 else { return nil }
+        var inside = model.tokenIndices(in: call.arguments[0].value)
+        while inside.count > 1, model.token(inside.lowerBound, is: "*") { inside = (inside.lowerBound + 1)..<inside.upperBound }
+        guard inside.count == 1, model.isIdentifier(inside.lowerBound) else { return nil }
+        let name = model.text(ofToken: inside.lowerBound)
+        guard let value = model.definitions.values(named: name, visibleFrom: call.name.lowerBound, in: model)
+            .filter({ $0.upperBound <= call.name.lowerBound }).max(by: { $0.lowerBound < $1.lowerBound }) else { return nil }
+        let tokens = model.tokenIndices(in: value)
+        guard let first = tokens.first else { return nil }
+        if model.token(first, is: "{"), model.partner[first] == tokens.upperBound - 1 {
+            return CallFinder(model).objectKeys(open: first, close: model.partner[first]).first { $0.key == "to" }?.value
+        }
+        // `dict(to=phone, …)`
+        if model.token(first, is: "dict"), let built = model.calls(in: value).first, built.name.lowerBound == model.tokens[first].range.lowerBound {
+            return built.argument(named: "to")
+        }
+        return nil
     }
 
     // MARK: - REST requests
