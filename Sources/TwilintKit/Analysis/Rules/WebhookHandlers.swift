@@ -30,7 +30,7 @@ struct WebhookHandlers {
         }
     }
 
-    /// Python route handlers need a route decorator, Django, or a serverless signature; a
+    /// Python route handlers need a route decorator or registration, Django, or a serverless signature; a
     /// module without any (most of a library, e.g. the Twilio SDK itself) is skipped
     /// before its code model is built. Each check starts from a literal the JIT or
     /// `memchr` can skip to (`@`, `event`), not from every line or word.
@@ -42,6 +42,7 @@ struct WebhookHandlers {
         guard file.language == .python else { return true }
         func matches(_ pattern: PCRE2Matcher) -> Bool { (try? file.withBytes(pattern.matches)) ?? true }
         return pythonRouteModules.contains(where: file.contains) || matches(pythonRouteDecorator)
+            || file.contains(".route(") || file.contains("add_url_rule")  // call-style registration
             || (file.contains("event") && file.contains("context") && matches(pythonServerlessSignature))
     }
 
@@ -88,6 +89,33 @@ struct WebhookHandlers {
             } else if usesDjango, parameters.first == "request" || parameters.prefix(2) == ["self", "request"],
                       isMethodOfClass(function) || model.enclosingFunction(of: function.extent.lowerBound) == nil {
                 result.append((function, .django, validation.validates(header)))
+            }
+        }
+        return result + pythonCallRegistrations()
+    }
+
+    /// Flask's call-style registrations: `app.route("/sms", methods=["POST"])(sms_reply)` and
+    /// `app.add_url_rule("/sms", view_func=sms_reply)`, with a same-file view function.
+    private func pythonCallRegistrations() -> [(FunctionScope, WebhookHandler.Framework, Bool)] {
+        var result: [(FunctionScope, WebhookHandler.Framework, Bool)] = []
+        for call in model.calls {
+            let parts = call.callee.split(separator: ".")
+            guard parts.count >= 2, let last = parts.last.map(String.init) else { continue }
+            var view: Range<Int>?
+            if last == "add_url_rule" {
+                view = call.argument(named: "view_func")
+            } else if Self.isPythonRouteDecorator("@" + call.callee + "(") {
+                // The decorator applied by hand: `(name)` right after the route call.
+                let close = model.tokenIndex(atOrAfter: call.argumentList.upperBound)
+                if model.token(close + 1, is: "("), model.partner[close + 1] == close + 3, model.isIdentifier(close + 2) {
+                    view = model.tokens[close + 2].range
+                }
+            }
+            if let view, let handler = function(given: view), handler.kind == .function {
+                // Validation in the registration's arguments or on the view itself (a decorator).
+                let header = handler.extent.lowerBound..<handler.body.lowerBound
+                let validated = call.arguments.contains { validation.validates($0.value) } || validation.validates(header)
+                result.append((handler, .pythonRoute, validated))
             }
         }
         return result
@@ -147,10 +175,16 @@ struct WebhookHandlers {
         return result
     }
 
-    /// A string literal route path: `'/sms'`, `"*"`, `` `/voice/${id}` ``.
-    private func isRoutePath(_ range: Range<Int>) -> Bool {
+    /// A route path: a string literal (`'/sms'`, `"*"`, `` `/voice/${id}` ``), or a name bound
+    /// to one where the route is registered (`const SMS_PATH = '/sms'; app.post(SMS_PATH, …)`).
+    private func isRoutePath(_ range: Range<Int>, followingNames: Bool = true) -> Bool {
         let index = model.tokenIndex(atOrAfter: range.lowerBound)
-        guard index < model.tokens.count, model.tokens[index].kind == .string, model.tokens[index].range.upperBound == range.upperBound else { return false }
+        guard index < model.tokens.count, model.tokens[index].range.upperBound == range.upperBound else { return false }
+        if followingNames, model.isIdentifier(index), model.file.language != .swift {
+            let values = model.definitions.values(named: model.text(ofToken: index), visibleFrom: range.lowerBound, in: model)
+            return !values.isEmpty && values.allSatisfy { isRoutePath($0, followingNames: false) }
+        }
+        guard model.tokens[index].kind == .string else { return false }
         let path = CallFinder.unquoted(model.text(ofToken: index))
         return path.hasPrefix("/") || path.hasPrefix("*") || model.file.language == .swift
     }
