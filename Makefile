@@ -8,7 +8,7 @@ PREFIX    ?= /usr/local
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PYTHON    ?= python3
 
-.PHONY: all deps test-deps build release lint test rules install bench clean
+.PHONY: all deps test-deps build release lint test rules install bench fuzz sanitize clean
 
 all: build
 
@@ -51,5 +51,14 @@ install: release
 bench: release
 	bench/run.sh
 
+# libFuzzer targets (Fuzzing/), FUZZ_SECONDS each (default 600); see README.
+FUZZ_SECONDS ?= 600
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
+
+# ASan (with LeakSanitizer) and TSan builds scanning fixtures/ and a generated tree.
+sanitize: deps
+	scripts/sanitize.sh
+
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz .build-asan .build-tsan .build-sanitize
