@@ -300,6 +300,39 @@ for spec in "minified:$P/minified/bundle.min.js:one $(mb "$MINIFIED_BYTES") mini
   i=$((i + 1))
 done
 
+# ------------------------------------------------------------ 7. stress inputs
+# One file each of the shapes that made the analysis superlinear before
+# (bench/make-stress.py), at full size and at half size: the byte share is the
+# target, and the full/half ratio shows whether the time is linear (2.0).
+S=$OUT/stress
+STRESS_SCALE=$( ((QUICK)) && echo 0.1 || echo 1)
+stamp="$STRESS_SCALE $(sha256sum bench/make-stress.py | cut -c1-16)"
+if [[ $(cat "$OUT/stress.stamp" 2>/dev/null) != "$stamp" ]]; then
+  say "generating stress inputs"
+  rm -rf "$S"
+  python3 bench/make-stress.py "$S/full" "$STRESS_SCALE"
+  python3 bench/make-stress.py "$S/half" "$(calc "$STRESS_SCALE / 2")"
+  echo "$stamp" >"$OUT/stress.stamp"
+fi
+STRESS=(sends-one-function.py sends-one-function.js sends-one-function.swift sends-many-functions.py
+        sends-many-functions.js routes-many.js routes-many.py literals-one-call.js literals-one-call.py nesting.js nesting.py
+        short-lines.py numbers-one-line.js deep-blocks.py)
+stress_commands=()
+for name in "${STRESS[@]}"; do
+  stress_commands+=("$T $JSON_NULL $(q "$S/full/$name")" "$T $JSON_NULL $(q "$S/half/$name")")
+done
+hf stress -N -i "${PATHO[@]}" "${stress_commands[@]}"
+i=0
+for name in "${STRESS[@]}"; do
+  b=$(bytes_of "$S/full/$name")
+  t=$(med stress "$i") h=$(med stress $((i + 1)))
+  share=$(calc "$TW * $b / $CORPUS_BYTES")
+  row "7. $name ≤ 3× its byte share ($(mb "$b"))" \
+    "$(secs "$t") (share $(secs "$share"); half size $(secs "$h"), $(calc "f'{$t / $h:.2f}'")× for 2× the input)" \
+    "$(calc "f'{$t / $share:.1f}× share'")" "$(verdict "$t <= 3 * $share")"
+  i=$((i + 2))
+done
+
 # ------------------------------------------------------------- callgrind
 if ((CALLGRIND)); then
   say "callgrind (--jobs 1)"

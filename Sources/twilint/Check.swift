@@ -19,7 +19,7 @@ struct Check: ParsableCommand {
     @OptionGroup(title: "Output")
     var output: OutputOptions
 
-    @Option(name: .shortAndLong, help: "Threads to use (default: one per core); 1 does all the work on one thread.")
+    @Option(name: [.customShort("j", allowingJoined: true), .long], help: "Threads to use (default: one per core); 1 does all the work on one thread.")
     var jobs: Int?
 
     @Flag(name: .customLong("no-gitignore"), help: "Scan files that .gitignore files exclude.")

@@ -17,13 +17,15 @@ struct ExplainFile: ParsableCommand {
         let bytes: [UInt8]
         do {
             bytes = try FileReader.read(path, limit: 64 << 20)
-        } catch FileReader.Failure.system(let reason) {
-            throw TwilintError.unreadable(path: path, reason: reason)
         } catch FileReader.Failure.tooLarge(let size) {
             throw TwilintError.unreadable(path: path, reason: "\(size) bytes is too large to explain")
+        } catch FileReader.Failure.notRegular(let kind) {
+            throw TwilintError.unreadable(path: path, reason: "it is \(kind), not a regular file; name a regular file")
+        } catch let failure as FileReader.Failure {
+            throw TwilintError.unreadable(path: path, reason: "\(failure.reason); check the path and its permissions")
         }
         guard let language = LanguageDetector.language(forPath: path, firstBytes: bytes) else {
-            Terminal.standardOutput("\(path)\n  language:       none (a package lock file, never scanned)\n")
+            try Terminal.standardOutput("\(path)\n  language:       none (a package lock file, never scanned)\n")
             return
         }
         let file = SourceFile(path: path, language: language, bytes: bytes)
@@ -38,7 +40,7 @@ struct ExplainFile: ParsableCommand {
             "  client-side:    \(clientSide.isClientSide ? "yes" : "no") (\(clientSide.reason))",
             "  test file:      \(FileRole.isTest(file) ? "yes" : "no")",
         ]
-        Terminal.standardOutput(lines.joined(separator: "\n") + "\n")
+        try Terminal.standardOutput(lines.joined(separator: "\n") + "\n")
     }
 
     /// `yes (line 3: import twilio from 'twilio';)` or `no`. The evidence line is the

@@ -15,9 +15,7 @@ struct Init: ParsableCommand {
         if FileManager.default.fileExists(atPath: path) && !force {
             throw TwilintError.unwritable(path: path, reason: "it already exists; edit it, or pass --force to replace it")
         }
-        guard FileManager.default.createFile(atPath: path, contents: Data(StarterConfiguration.text.utf8)) else {
-            throw TwilintError.unwritable(path: path, reason: "permission denied")
-        }
-        Terminal.standardOutput("Wrote \(path): every setting with its default, commented. twilint uses it from now on.\n")
+        try OutputFile.write(StarterConfiguration.text, to: path)
+        try Terminal.standardOutput("Wrote \(path): every setting with its default, commented. twilint uses it from now on.\n")
     }
 }

@@ -48,13 +48,8 @@ struct OutputOptions: ParsableArguments {
             // Machine formats must stay parseable, so the table goes to standard error.
             if format.isForPeople && output == nil { text += "\n" + table } else { Terminal.standardError(table, newline: false) }
         }
-        guard let output else {
-            Terminal.standardOutput(text)
-            return
-        }
-        guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) else {
-            throw TwilintError.unwritable(path: output, reason: "permission denied, or the folder does not exist")
-        }
+        guard let output else { return try Terminal.standardOutput(text) }
+        try OutputFile.write(text, to: output)
     }
 
     /// Notes only with --verbose; with --quiet, only errors.

@@ -13,7 +13,7 @@ struct Rules: ParsableCommand {
 
     func run() throws {
         let rules = try RuleCatalog.load(extraDirectories: rulesDirectories).map(\.rule)
-        Terminal.standardOutput(markdown ? RuleTable.markdown(rules) : RuleTable.text(rules))
+        try Terminal.standardOutput(markdown ? RuleTable.markdown(rules) : RuleTable.text(rules))
     }
 }
 
@@ -29,6 +29,6 @@ struct Explain: ParsableCommand {
 
     func run() throws {
         let rules = try RuleCatalog.filter(RuleCatalog.load(extraDirectories: rulesDirectories), select: [rule], ignore: [])
-        Terminal.standardOutput(rules.map(\.rule.helpText).joined(separator: "\n\n") + "\n")
+        try Terminal.standardOutput(rules.map(\.rule.helpText).joined(separator: "\n\n") + "\n")
     }
 }

@@ -68,9 +68,9 @@ struct SourceOptions: ParsableArguments {
         let path = Paths.absolute(writeBaseline, in: workingDirectory)
         let baseline = Baseline(findings: report.findings, directory: Paths.parent(path), workingDirectory: workingDirectory)
         do {
-            try Data(baseline.text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw TwilintError.unwritable(path: writeBaseline, reason: error.localizedDescription)
+            try OutputFile.write(baseline.text, to: path)
+        } catch TwilintError.unwritable(_, let reason) {
+            throw TwilintError.unwritable(path: writeBaseline, reason: reason)
         }
         return baseline.entries.count
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TwilintKit
 
 /// Writes to the standard streams and asks whether they are terminals.
 enum Terminal {
@@ -8,12 +9,14 @@ enum Terminal {
         isatty(stream == .standardOutput ? STDOUT_FILENO : STDERR_FILENO) == 1
     }
 
-    static func standardOutput(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+    /// Throws when the text cannot be written (a full disk, a closed pipe's reader gone).
+    static func standardOutput(_ text: String) throws {
+        try OutputFile.writeStandardOutput(text)
     }
 
+    /// A failure is ignored: standard error is where it would be reported.
     static func standardError(_ text: String, newline: Bool = true) {
-        FileHandle.standardError.write(Data((newline ? text + "\n" : text).utf8))
+        OutputFile.writeStandardError(newline ? text + "\n" : text)
     }
 
     /// Writes without adding a line break (a progress line redrawn in place).

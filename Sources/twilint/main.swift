@@ -8,12 +8,18 @@ import TwilintKit
 func runTwilint() -> Int32 {
     do {
         var command = try Twilint.parseAsRoot()
-        try command.run()
-        return ExitStatus.clean.rawValue
+        var status = ExitCode.success
+        do {
+            try command.run()
+        } catch let exit as ExitCode {
+            status = exit
+        }
+        try OutputFile.closeStandardOutput()
+        return status.rawValue
     } catch let exit as ExitCode {
         return exit.rawValue
     } catch let error as TwilintError {
-        FileHandle.standardError.write(Data("twilint: error: \(error)\n".utf8))
+        Terminal.standardError("twilint: error: \(error)")
         return ExitStatus.failure.rawValue
     } catch {
         // ArgumentParser exits 64 on usage errors; twilint's documented code for them is 2.
@@ -22,9 +28,12 @@ func runTwilint() -> Int32 {
             print(Twilint.fullMessage(for: error))
             return ExitStatus.clean.rawValue
         }
-        FileHandle.standardError.write(Data((Twilint.fullMessage(for: error) + "\n").utf8))
+        Terminal.standardError(Twilint.fullMessage(for: error))
         return ExitStatus.failure.rawValue
     }
 }
 
+// Over a file-size limit (ulimit -f), a write then fails with EFBIG and is reported
+// like a full disk, instead of the signal killing twilint with no message.
+signal(SIGXFSZ, SIG_IGN)
 Foundation.exit(runTwilint())

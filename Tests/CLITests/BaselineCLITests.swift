@@ -60,6 +60,6 @@ final class BaselineCLITests: CLITestCase {
         XCTAssertEqual(try twilint(["--baseline", "a", "--write-baseline", "b", "."]).status, 2)
         let missing = try twilint(["--baseline", "missing.txt", "."])
         XCTAssertEqual(missing.status, 2)
-        XCTAssertTrue(missing.stderr.contains("missing.txt: cannot be read: no such baseline file"), missing.stderr)
+        XCTAssertTrue(missing.stderr.contains("missing.txt: cannot be read: No such file or directory; create it with --write-baseline"), missing.stderr)
     }
 }

@@ -59,6 +59,32 @@ final class SuppressionCLITests: CLITestCase {
         try CLIValidator.validateSARIF(root.appendingPathComponent("unused.sarif").path)
     }
 
+    /// TW000 is a rule file like the others: `explain` knows it, the configuration
+    /// may set its severity, and SARIF's help link names a file that exists.
+    func testTheUnusedSuppressionRuleIsARuleFile() throws {
+        let explain = try twilint(["explain", "TW000"])
+        XCTAssertEqual(explain.status, 0, explain.stderr)
+        XCTAssertTrue(explain.stdout.hasPrefix("TW000 unused-suppression (info)\n\nA twilint suppression comment that suppresses nothing.\n"),
+                      explain.stdout)
+        XCTAssertTrue(explain.stdout.contains("Runs only with `--report-unused-ignores`."), explain.stdout)
+        XCTAssertTrue(try twilint(["rules"]).stdout.hasPrefix("TW000  info     unused-suppression"))
+
+        try write("app.py", "import os\nsid = os.environ['TWILIO_ACCOUNT_SID']  # twilint: ignore[TW001]\n")
+        try write(".twilint.yml", "severity: {TW000: warning}\n")
+        let raised = try twilint(["--format", "gcc", "--report-unused-ignores", "app.py"])
+        XCTAssertEqual(raised.status, 1, "a warning fails the default --fail-on: \(raised.stderr)")
+        XCTAssertEqual(raised.stdout, "app.py:2:43: warning: 'twilint: ignore[TW001]' suppresses no TW001 finding; remove it. [TW000]\n")
+
+        let sarif = try twilint(["--format", "sarif", "--report-unused-ignores", "app.py"])
+        let links = sarif.stdout.components(separatedBy: "\"helpUri\" : \"").dropFirst().map { $0.prefix { $0 != "\"" } }
+        XCTAssertTrue(links.contains { $0.hasSuffix("/rules/TW000-unused-suppression.yml") }, sarif.stdout)
+        for link in links {
+            let file = try XCTUnwrap(link.range(of: "/blob/main/")).upperBound
+            XCTAssertTrue(FileManager.default.fileExists(atPath: Self.repository.appendingPathComponent(String(link[file...])).path),
+                          "SARIF links to \(link), which is not in the repository")
+        }
+    }
+
     func testAnUnknownRuleInADirectiveIsAWarning() throws {
         try write("app.py", "sid = '\(Self.sid)'  # twilint: ignore[TW01]\n")
         let run = try twilint(["app.py"])

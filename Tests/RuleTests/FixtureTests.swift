@@ -8,6 +8,7 @@ final class FixtureTests: XCTestCase {
     private static let report: Report = {
         var options = LintOptions()
         options.paths = [Repository.fixtures.path]
+        options.reportUnusedSuppressions = true
         let rules = try! RuleCatalog.load()
         return try! Linter(rules: rules, options: options).run()
     }()

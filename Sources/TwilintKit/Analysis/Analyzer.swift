@@ -12,7 +12,7 @@ public protocol Analyzer: Sendable {
 public enum Analyzers {
     static let all: [any Analyzer] = [UnsignedWebhookAnalyzer(), OptOutHandlingAnalyzer(),
         MissingE164Validation(), HardcodedPhoneNumber(), SendWithoutOptOutCheck(), ClientSideCredentialsAnalyzer(),
-        UnhandledTwilioExceptionAnalyzer(), GenericTwilioErrorHandlingAnalyzer()]
+        UnhandledTwilioExceptionAnalyzer(), GenericTwilioErrorHandlingAnalyzer(), UnusedSuppressionAnalyzer()]
 
     public static func named(_ name: String) -> (any Analyzer)? {
         all.first { $0.name == name }

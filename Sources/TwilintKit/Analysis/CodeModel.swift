@@ -41,41 +41,46 @@ public final class CodeModel {
 
     /// The innermost function or closure whose body holds `offset`.
     public func enclosingFunction(of offset: Int) -> FunctionScope? {
-        // The last body to open at or before `offset` holds it, or one of its enclosing
-        // bodies does: a binary search and a short walk out, not a pass over every
-        // function (heuristics ask this of every function in a file).
-        let nesting = functionNesting
-        var position = nesting.order.partitioningIndex { functions[$0].body.lowerBound > offset } - 1
-        while position >= 0 {
-            let function = functions[nesting.order[position]]
-            if function.body.contains(offset) { return function }
-            position = nesting.parent[position]
-        }
-        return nil
+        functionBodies.innermost(containing: offset).map { functions[$0] }
     }
 
-    /// Functions by where their bodies open (outer first when two open together),
-    /// and for each the position in that order of the innermost body holding its start.
-    private lazy var functionNesting: (order: [Int], parent: [Int]) = {
-        let order = functions.indices.sorted {
-            let a = functions[$0].body, b = functions[$1].body
-            return a.lowerBound != b.lowerBound ? a.lowerBound < b.lowerBound : a.count > b.count
-        }
-        var parent = [Int](repeating: -1, count: order.count)
-        var open: [Int] = []  // positions of the bodies holding the current one, innermost last
-        for (position, index) in order.enumerated() {
-            let start = functions[index].body.lowerBound
-            while let last = open.last, !functions[order[last]].body.contains(start) { open.removeLast() }
-            parent[position] = open.last ?? -1
-            open.append(position)
-        }
-        return (order, parent)
-    }()
+    /// The functions and closures whose bodies hold `offset`, innermost first.
+    public func enclosingFunctions(of offset: Int) -> [FunctionScope] {
+        functionBodies.containing(offset).map { functions[$0] }
+    }
 
     /// The try blocks whose body holds `offset`, innermost first.
     public func enclosingTryBlocks(of offset: Int) -> [TryBlock] {
-        tryBlocks.filter { $0.body.contains(offset) }.sorted { $0.body.count < $1.body.count }
+        tryBodies.containing(offset).map { tryBlocks[$0] }
     }
+
+    /// The innermost call whose argument list holds `offset`.
+    func innermostCall(withArgumentsHolding offset: Int) -> CallSite? {
+        callArguments.innermost(containing: offset).map { calls[$0] }
+    }
+
+    /// The calls whose extent holds `offset`, innermost first.
+    func calls(holding offset: Int) -> [CallSite] {
+        callExtents.containing(offset).map { calls[$0] }
+    }
+
+    /// The calls whose callee is one of `callees` (`send`, `self.send`), in source order.
+    func calls(to callees: [String]) -> [CallSite] {
+        Set(callees).flatMap { callsByCallee[$0] ?? [] }.sorted().map { calls[$0] }
+    }
+
+    /// The first function or closure whose extent starts at `offset` (a callback argument).
+    func function(startingAt offset: Int) -> FunctionScope? {
+        functionStarts[offset].map { functions[$0] }
+    }
+
+    // Heuristics ask these of every function, call or send in a file: indexes, not passes.
+    private lazy var callsByCallee: [String: [Int]] = calls.indices.reduce(into: [:]) { $0[calls[$1].callee, default: []].append($1) }
+    private lazy var functionStarts: [Int: Int] = functions.indices.reversed().reduce(into: [:]) { $0[functions[$1].extent.lowerBound] = $1 }
+    private lazy var functionBodies = NestingIndex(functions.map(\.body))
+    private lazy var tryBodies = NestingIndex(tryBlocks.map(\.body))
+    private lazy var callArguments = NestingIndex(calls.map(\.argumentList))
+    private lazy var callExtents = NestingIndex(calls.map(\.extent))
 
     /// The calls whose names lie in `range`. Calls are in source order, so two binary
     /// searches find them.
@@ -134,6 +139,13 @@ public final class CodeModel {
         tokens.partitioningIndex { $0.range.lowerBound >= offset }
     }
 
+    /// Indices of the tokens that lie wholly inside `range`: tokens are in order and do
+    /// not overlap, so their ends are sorted too.
+    func tokenIndices(in range: Range<Int>) -> Range<Int> {
+        let first = tokenIndex(atOrAfter: range.lowerBound)
+        return first..<max(first, tokens.partitioningIndex { $0.range.upperBound > range.upperBound })
+    }
+
     /// Tokens that, at the end of a line, continue the expression on the next one.
     private static let continuingTokens = ["=", ",", "(", "[", "{", ".", "+", "%", "||", "&&", "??", "?", ":", "=>"]
 
@@ -188,20 +200,24 @@ public final class CodeModel {
 
     private static func pairBrackets(_ tokens: [CodeToken], bytes: [UInt8]) -> [Int] {
         var partner = [Int](repeating: -1, count: tokens.count)
-        var stack: [Int] = []
+        // Open brackets, and for each kind the positions in `open` of its own:
+        // a closer finds its nearest opener without a walk down the whole stack.
+        var open: [(token: Int, kind: Int)] = []
+        var byKind: [[Int]] = [[], [], []]
         for (index, token) in tokens.enumerated() where token.kind == .punctuation && token.range.count == 1 {
             let byte = bytes[token.range.lowerBound]
             switch byte {
             case ASCII.openParen, ASCII.openBracket, ASCII.openBrace:
-                stack.append(index)
+                let kind = byte == ASCII.openParen ? 0 : byte == ASCII.openBracket ? 1 : 2
+                byKind[kind].append(open.count)
+                open.append((index, kind))
             case ASCII.closeParen, ASCII.closeBracket, ASCII.closeBrace:
-                let opener: UInt8 = byte == ASCII.closeParen ? ASCII.openParen : byte == ASCII.closeBracket ? ASCII.openBracket : ASCII.openBrace
+                let kind = byte == ASCII.closeParen ? 0 : byte == ASCII.closeBracket ? 1 : 2
                 // Tolerate stray brackets: close the nearest matching opener, drop what is between.
-                if let match = stack.lastIndex(where: { bytes[tokens[$0].range.lowerBound] == opener }) {
-                    partner[stack[match]] = index
-                    partner[index] = stack[match]
-                    stack.removeSubrange(match...)
-                }
+                guard let match = byKind[kind].last else { continue }
+                partner[open[match].token] = index
+                partner[index] = open[match].token
+                while open.count > match { byKind[open.removeLast().kind].removeLast() }
             default:
                 break
             }

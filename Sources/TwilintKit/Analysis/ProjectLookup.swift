@@ -181,8 +181,9 @@ public final class ProjectLookup: @unchecked Sendable {
 
     /// Names under `dependencies`, `devDependencies`, `peerDependencies` and `optionalDependencies`.
     static func dependencies(ofPackageJSON path: String) -> Set<String> {
-        guard let data = FileManager.default.contents(atPath: path),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return [] }
+        // FileReader, not FileManager: a package.json that is a FIFO must not block the scan.
+        guard let bytes = try? FileReader.read(path, limit: 16 << 20),
+              let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else { return [] }
         var names = Set<String>()
         for key in ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"] {
             if let table = object[key] as? [String: Any] { names.formUnion(table.keys) }

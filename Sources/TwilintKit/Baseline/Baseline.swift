@@ -45,8 +45,11 @@ public struct Baseline: Sendable {
 
     /// Reads the baseline file at the absolute `path`.
     public static func load(_ path: String) throws -> Baseline {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw TwilintError.unreadable(path: path, reason: "no such baseline file, or permission denied; create it with --write-baseline")
+        let data: [UInt8]
+        do {
+            data = try FileReader.read(path, limit: Int.max)
+        } catch let failure as FileReader.Failure {
+            throw TwilintError.unreadable(path: path, reason: "\(failure.reason); create it with --write-baseline")
         }
         var entries: [Entry] = []
         // `isNewline` also ends lines at CRLF, as a checkout with git's autocrlf has them.

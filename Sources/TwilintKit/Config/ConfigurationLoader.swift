@@ -13,12 +13,7 @@ public enum ConfigurationLoader {
 
     /// Reads the file at the absolute `path`.
     public static func load(_ path: String) throws -> Configuration {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw TwilintError.unreadable(path: path, reason: "no such configuration file, or permission denied")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw TwilintError.invalidConfiguration(location: path, key: nil, problem: "the file is not UTF-8 text")
-        }
+        let text = try YAMLFile.read(path) { TwilintError.invalidConfiguration(location: path, key: nil, problem: $0) }
         return try parse(text, file: path)
     }
 
@@ -73,7 +68,7 @@ public enum ConfigurationLoader {
             switch error {
             case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
                  let .composer(context, problem, mark, _):
-                let detail = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
+                let detail = [context?.text, YAMLFile.problem(problem)].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
                 return TwilintError.invalidConfiguration(
                     location: "\(file):\(mark.line)", key: nil, problem: "not valid YAML (\(detail), column \(mark.column))")
             case let .duplicatedKeysInMapping(duplicates, context):

@@ -25,9 +25,15 @@ public final class CompiledRule: Sendable {
     let analyzer: (any Analyzer)?
     let keywordIDs: [Int]
 
-    /// Compiles `rule`; `source` names its file in errors. Keywords must already be in `prefilter`.
-    public init(_ rule: Rule, source: String, prefilter: KeywordPrefilter, limits: PCRE2Matcher.Limits = .init()) throws {
+    /// The file the rule came from, named when one of its patterns fails on a file.
+    public let source: String
+
+    /// Compiles `rule`; `source` and `lines` (each regex's line, by key) place its
+    /// errors. Keywords must already be in `prefilter`.
+    public init(_ rule: Rule, source: String, lines: [String: Int] = [:], prefilter: KeywordPrefilter,
+                limits: PCRE2Matcher.Limits = .init()) throws {
         self.rule = rule
+        self.source = source
         keywordIDs = rule.keywords.compactMap(prefilter.id(of:))
         exclusions = rule.allow.compactMap(Heuristics.exclusion(named:))
         conditions = rule.require.compactMap(Heuristics.condition(named:))
@@ -37,8 +43,9 @@ public final class CompiledRule: Sendable {
                 do {
                     return try PCRE2Matcher(regex, startLimited: startLimited, limits: limits)
                 } catch let error as PatternError {
+                    let key = "patterns[\(index)].\(key)"
                     throw TwilintError.invalidRuleFile(
-                        location: source, key: "patterns[\(index)].\(key)",
+                        location: lines[key].map { "\(source):\($0)" } ?? source, key: key,
                         problem: "the regex does not compile: \(error.message) at offset \(error.offset)")
                 }
             }

@@ -96,7 +96,8 @@ public struct FileScanner: Sendable {
                     }
                 } catch MatcherError.limitExceeded {
                     diagnostics.append(Diagnostic(.error, path: file.path,
-                        "\(rule.rule.id) stopped: a pattern hit the backtracking limit, so this file's \(rule.rule.id) findings may be incomplete; simplify the pattern"))
+                        "\(rule.rule.id) stopped: a pattern of \(rule.source) hit PCRE2's backtracking limit (match, depth or heap), "
+                        + "so this file's \(rule.rule.id) findings may be incomplete; simplify the pattern"))
                 } catch {
                     diagnostics.append(Diagnostic(.error, path: file.path, "\(rule.rule.id) failed: \(error)"))
                 }

@@ -38,18 +38,25 @@ public struct Linter: Sendable {
     public let options: LintOptions
     private let scanner: FileScanner
     private let suppressor: Suppressor
+    /// TW000 as this run reports it (with the configuration's severity when it sets one).
+    private let unusedSuppressionRule: Rule
 
+    /// `rules` may hold TW000: its findings are made after the directives are
+    /// applied, and only with `options.reportUnusedSuppressions`, so it is not scanned.
     /// `secretRules` are the rules whose matches are hidden in snippets even when
     /// they are not among `rules` (the built-in secret rules unless told otherwise).
     public init(rules: [LoadedRule], options: LintOptions,
                 secretRules: [LoadedRule] = RuleCatalog.builtin().filter(\.rule.redact)) throws {
+        let unused = rules.first { $0.rule.analyzer == UnusedSuppression.analyzerName }
+        let rules = rules.filter { $0.rule.analyzer != UnusedSuppression.analyzerName }
         let running = Set(rules.map(\.rule.id))
         let hidden = options.redact ? secretRules.filter { $0.rule.redact && !running.contains($0.rule.id) } : []
         let keywords = (rules + hidden).flatMap { CompiledRule.keywords(of: $0.rule) }
         let prefilter = try KeywordPrefilter(keywords: keywords)
-        self.rules = try rules.map { try CompiledRule($0.rule, source: $0.source, prefilter: prefilter) }
+        self.rules = try rules.map { try CompiledRule($0.rule, source: $0.source, lines: $0.lines, prefilter: prefilter) }
         self.options = options
-        scanner = FileScanner(rules: self.rules, redactionRules: try hidden.map { try CompiledRule($0.rule, source: $0.source, prefilter: prefilter) },
+        unusedSuppressionRule = unused?.rule ?? UnusedSuppression.rule
+        scanner = FileScanner(rules: self.rules, redactionRules: try hidden.map { try CompiledRule($0.rule, source: $0.source, lines: $0.lines, prefilter: prefilter) },
                               prefilter: prefilter, redact: options.redact, searchThreads: options.threads)
         suppressor = Suppressor(index: options.ruleIndex ?? RuleIndex(rules.map(\.rule)), activeRules: Set(rules.map(\.rule.id)))
     }
@@ -124,7 +131,7 @@ public struct Linter: Sendable {
         statistics.unreadable += extraDiagnostics.filter { $0.level == .error }.count
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         var ruleList = rules.map(\.rule)
-        if options.reportUnusedSuppressions { ruleList = ([UnusedSuppression.rule] + ruleList).sorted { $0.id < $1.id } }
+        if options.reportUnusedSuppressions { ruleList = ([unusedSuppressionRule] + ruleList).sorted { $0.id < $1.id } }
         return Report(rules: ruleList, findings: findings.sorted(), diagnostics: diagnostics.sorted(),
                       statistics: statistics, duration: seconds, suppressed: suppressed.sorted(), scannedFiles: scanned.sorted())
     }
@@ -140,10 +147,14 @@ public struct Linter: Sendable {
         var scannedPath: String?
     }
 
-    private func scan(path: String) -> FileOutcome {
+    func scan(path: String) -> FileOutcome {
         var outcome = FileOutcome()
         if LanguageDetector.lockFileNames.contains(LanguageDetector.fileName(path)) {
             outcome.statistics.skippedLockFiles = 1
+            return outcome
+        }
+        if BinaryFormat.hasBinaryExtension(path) {
+            outcome.statistics.skippedBinary = 1
             return outcome
         }
         let bytes: [UInt8]
@@ -151,6 +162,10 @@ public struct Linter: Sendable {
             bytes = try FileReader.read(path, limit: options.maxFileSize)
         } catch FileReader.Failure.tooLarge(let size) {
             return tooLarge(path, size: size)
+        } catch FileReader.Failure.notRegular(let kind) {
+            // Replaced by a FIFO, socket or device since the walk saw a file: never read.
+            outcome.diagnostics.append(FileCollector.notRegular(path, kind: kind, level: .warning))
+            return outcome
         } catch FileReader.Failure.system(let reason) {
             outcome.statistics.unreadable = 1
             outcome.diagnostics.append(Diagnostic(.error, path: path, "cannot be read (\(reason))"))
@@ -165,7 +180,12 @@ public struct Linter: Sendable {
 
     private func scan(bytes: [UInt8], path: String) -> FileOutcome {
         var outcome = FileOutcome()
-        if TextCheck.looksBinary(bytes) {
+        var bytes = bytes
+        if let encoding = UnicodeBOM(of: bytes) {
+            bytes = encoding.decode(bytes)
+            outcome.diagnostics.append(Diagnostic(.note, path: path,
+                "\(encoding.rawValue) text (it starts with a byte-order mark); scanned decoded to UTF-8"))
+        } else if TextCheck.looksBinary(bytes) || BinaryFormat.hasBinaryMagic(bytes) || BinaryFormat.hasBinaryExtension(path) {
             outcome.statistics.skippedBinary = 1
             return outcome
         }
@@ -218,7 +238,7 @@ public struct Linter: Sendable {
         outcome.suppressed = applied.suppressed
         outcome.diagnostics += applied.diagnostics
         guard options.reportUnusedSuppressions, !applied.unused.isEmpty else { return }
-        let unused = MatchHasher.assign(UnusedSuppression.findings(applied.unused, in: file, redactions: secrets), bytes: file.bytes)
+        let unused = MatchHasher.assign(UnusedSuppression.findings(applied.unused, in: file, rule: unusedSuppressionRule, redactions: secrets), bytes: file.bytes)
         outcome.findings = (outcome.findings + unused).sorted()
     }
 }
@@ -227,9 +247,13 @@ public struct Linter: Sendable {
 public struct LoadedRule: Sendable {
     public var rule: Rule
     public var source: String
+    /// The line of each regex in `source`, by key (`patterns[0].regex`), for errors
+    /// PCRE2 finds when compiling it; empty for rules not read from YAML.
+    public var lines: [String: Int]
 
-    public init(rule: Rule, source: String) {
+    public init(rule: Rule, source: String, lines: [String: Int] = [:]) {
         self.rule = rule
         self.source = source
+        self.lines = lines
     }
 }

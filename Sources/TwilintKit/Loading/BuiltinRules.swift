@@ -3,6 +3,20 @@
 /// The rules that ship inside the binary, by file name, as values (no parsing at start-up).
 enum BuiltinRules {
     static let rules: [(file: String, rule: Rule)] = [
+        ("TW000-unused-suppression.yml", Rule(
+            id: "TW000", name: "unused-suppression", severity: .info,
+            languages: nil, scope: .comment, redact: false,
+            keywords: [],
+            patterns: [
+],
+            analyzer: "unused-suppression", require: [], allow: [],
+            message: "This twilint directive suppresses nothing; remove it.",
+            messages: [:],
+            tags: ["maintainability"], securitySeverity: nil,
+            docs: Rule.Docs(summary: "A twilint suppression comment that suppresses nothing.", what: "Reported with `--report-unused-ignores` for each `twilint:` directive (`ignore`, `ignore-next-line`, `disable`, `ignore-file`) under which no finding was silenced, or for each rule named in one that silenced nothing there (`ignore[TW001, TW002]` where only TW001 fired). Reported on the directive.", why: "A stale suppression hides the next real finding on its line and tells readers a problem is there when it is not. Directives outlive the code they were written for: a secret moved to the environment leaves its `ignore[TW001]` behind.", fix: "Remove the directive, or the rules in it that no longer fire. With `--fail-on info`, stale directives fail the build.", limits: "Runs only with `--report-unused-ignores`. A directive naming a rule that did not run (left out by `--select`, `--ignore` or `per-file-ignores`) is not reported for that rule, since it may silence something when the rule runs. A directive inside a string literal is not a directive and is never reported."),
+            examples: Rule.Examples(
+                match: [Rule.Example(file: "settings.py", code: "sid = os.environ[\"TWILIO_ACCOUNT_SID\"]  # twilint: ignore[TW001]"), Rule.Example(file: "notify.js", code: "const sid = process.env.TWILIO_ACCOUNT_SID; // twilint: ignore"), Rule.Example(file: "Config.swift", code: "let sid = ProcessInfo.processInfo.environment[\"TWILIO_ACCOUNT_SID\"] // twilint: ignore[hardcoded-twilio-sid]")],
+                noMatch: [Rule.Example(file: "settings.py", code: "sid = \"AC3f9b2c7d1e4a5b6c8d9e0f1a2b3c4d5e\"  # twilint: ignore[TW001] -- documented test account"), Rule.Example(file: "notify.js", code: "const sid = \"AC3f9b2c7d1e4a5b6c8d9e0f1a2b3c4d5e\"; // twilint: ignore -- test account"), Rule.Example(file: "settings.py", code: "sid = os.environ[\"TWILIO_ACCOUNT_SID\"]  # see the twilint docs for suppressions")]))),
         ("TW001-hardcoded-twilio-sid.yml", Rule(
             id: "TW001", name: "hardcoded-twilio-sid", severity: .error,
             languages: nil, scope: .any, redact: true,

@@ -6,6 +6,11 @@ import Yams
 public enum RuleLoader {
     /// Parses one rule file. `source` names it in errors.
     public static func parse(_ yaml: String, source: String) throws -> Rule {
+        try parseLoaded(yaml, source: source).rule
+    }
+
+    /// Parses one rule file, noting the line of each regex for compile errors.
+    static func parseLoaded(_ yaml: String, source: String) throws -> LoadedRule {
         let node: Node
         do {
             guard let composed = try Yams.compose(yaml: yaml) else {
@@ -14,8 +19,8 @@ public enum RuleLoader {
             node = composed
         } catch let error as TwilintError {
             throw error
-        } catch {
-            throw TwilintError.invalidRuleFile(location: source, key: nil, problem: "not valid YAML: \(error)")
+        } catch let error as YamlError {
+            throw syntaxError(error, source: source)
         }
         try checkKeys(node, as: "rule", path: "", source: source)
 
@@ -26,7 +31,17 @@ public enum RuleLoader {
             throw describe(error, node: node, source: source)
         }
         try validate(rule, node: node, source: source)
-        return rule
+        return LoadedRule(rule: rule, source: source, lines: regexLines(node))
+    }
+
+    /// `patterns[i].regex` and `patterns[i].anchor.regex` → the line each is on.
+    private static func regexLines(_ node: Node) -> [String: Int] {
+        var lines: [String: Int] = [:]
+        for (index, pattern) in (node.mapping?["patterns"]?.sequence ?? []).enumerated() {
+            if let mark = pattern.mapping?["regex"]?.mark { lines["patterns[\(index)].regex"] = mark.line }
+            if let mark = pattern.mapping?["anchor"]?.mapping?["regex"]?.mark { lines["patterns[\(index)].anchor.regex"] = mark.line }
+        }
+        return lines
     }
 
     /// Reads every `*.yml`/`*.yaml` file of `directory`, sorted by name.
@@ -40,13 +55,18 @@ public enum RuleLoader {
         }
         return try names.filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }.sorted().map { name in
             let path = url.appendingPathComponent(name).path
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw TwilintError.unreadable(path: path, reason: "permission denied or not a file")
-            }
-            guard let text = String(data: data, encoding: .utf8) else {
-                throw TwilintError.invalidRuleFile(location: path, key: nil, problem: "the file is not UTF-8 text")
-            }
-            return LoadedRule(rule: try parse(text, source: path), source: path)
+            let text = try YAMLFile.read(path) { TwilintError.invalidRuleFile(location: path, key: nil, problem: $0) }
+            return try parseLoaded(text, source: path)
+        }
+    }
+
+    private static func syntaxError(_ error: YamlError, source: String) -> TwilintError {
+        switch error {
+        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+            return TwilintError.invalidRuleFile(
+                location: "\(source):\(mark.line)", key: nil, problem: "not valid YAML: \(YAMLFile.problem(problem)) (column \(mark.column))")
+        default:
+            return TwilintError.invalidRuleFile(location: source, key: nil, problem: "not valid YAML: \(error)")
         }
     }
 

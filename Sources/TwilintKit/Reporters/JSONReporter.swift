@@ -7,7 +7,7 @@ public struct JSONReporter: Reporter {
     public init() {}
 
     struct Document: Encodable {
-        let schemaVersion = 1
+        let schemaVersion = 2
         let tool = Tool()
         let findings: [Entry]
         /// Findings silenced by `twilint:` directives, with the directive and its reason.
@@ -40,7 +40,9 @@ public struct JSONReporter: Reporter {
         let filesScanned: Int
         let filesSkipped: Skipped
         let findings: [String: Int]
-        let errors: Int
+        /// Error diagnostics: paths that could not be read and rules that could not
+        /// finish (not findings of severity error, which `findings` counts).
+        let readErrors: Int
         let incomplete: Bool
         let suppressed: Int
         /// Left out because the baseline records them.
@@ -67,7 +69,7 @@ public struct JSONReporter: Reporter {
                 filesSkipped: Skipped(binary: stats.skippedBinary, lockFiles: stats.skippedLockFiles,
                                       tooLarge: stats.skippedTooLarge, unreadable: stats.unreadable),
                 findings: Dictionary(uniqueKeysWithValues: Severity.allCases.map { ($0.rawValue, report.count($0)) }),
-                errors: report.diagnostics.filter { $0.level == .error }.count,
+                readErrors: report.diagnostics.filter { $0.level == .error }.count,
                 incomplete: report.isIncomplete,
                 suppressed: report.suppressed.count, baselined: report.baselined, unchanged: report.unchanged))
         return JSONOutput.encode(document, pretty: true) + "\n"

@@ -28,8 +28,14 @@ public struct TextReporter: Reporter {
         let stats = report.statistics
         let counts = "\(plural(report.count(.error), "error")), \(plural(report.count(.warning), "warning")), \(report.count(.info)) info"
         let total = report.findings.count
-        var line = total == 0 ? "No problems found" : "Found \(plural(total, "problem")) (\(counts))"
-        line += " in \(plural(stats.filesScanned, "file")) (\(megabytes(stats.bytesScanned))) in \(String(format2: report.duration))s"
+        var line: String
+        if stats.filesScanned == 0 && total == 0 {
+            // "No problems found in 0 files" would read as a clean result.
+            line = "Nothing was scanned"
+        } else {
+            line = total == 0 ? "No problems found" : "Found \(plural(total, "problem")) (\(counts))"
+            line += " in \(plural(stats.filesScanned, "file")) (\(megabytes(stats.bytesScanned))) in \(String(format2: report.duration))s"
+        }
         var skipped: [String] = []
         if stats.skippedBinary > 0 { skipped.append("\(stats.skippedBinary) binary") }
         if stats.skippedLockFiles > 0 { skipped.append("\(plural(stats.skippedLockFiles, "lock file"))") }

@@ -57,12 +57,21 @@ public struct FileCollector {
                     if paths.count == 1 || seen.insert(file.path).inserted { found(file) }
                 }
                 diagnostics += walk.diagnostics
+            } else if let kind = FileReader.kind(of: info.st_mode) {
+                diagnostics.append(Self.notRegular(path, kind: kind, level: .warning))
             } else if seen.insert(path).inserted {
                 // A file named explicitly is scanned even when ignored, like ripgrep does.
                 found(Candidate(path: path))
             }
         }
         return diagnostics
+    }
+
+    /// The diagnostic for a FIFO, socket or device: reading one could block forever
+    /// or never end, so it is skipped. A warning when named on the command line, a
+    /// note (`--verbose`) when a walk meets one, as sockets in project folders are common.
+    static func notRegular(_ path: String, kind: String, level: Diagnostic.Level) -> Diagnostic {
+        Diagnostic(level, path: path, "skipped: it is \(kind), not a regular file, so it is never read")
     }
 
     /// `./a//b/` → `a/b`, `/x/./` → `/x`; an empty result is `.`.
@@ -114,8 +123,8 @@ private struct Walk {
 
         var ignores = ignores
         if options.honourGitignore, entries.contains(where: { $0.name == ".gitignore" }),
-           let text = readSmallFile(display + "/.gitignore") {
-            ignores.append(Gitignore(contents: text, base: absolute))
+           let ignore = readGitignore(display == "." ? ".gitignore" : display + "/.gitignore", base: absolute) {
+            ignores.append(ignore)
         }
 
         for (name, kind) in entries.sorted(by: { $0.name < $1.name }) {
@@ -123,12 +132,20 @@ private struct Walk {
             let absolutePath = absolute + "/" + name
             var isDirectory = Int32(kind) == DT_DIR
             var isFile = Int32(kind) == DT_REG
+            var special: String?
+            switch Int(kind) {
+            case DT_FIFO: special = "a FIFO"
+            case DT_SOCK: special = "a socket"
+            case DT_CHR, DT_BLK: special = "a device"
+            default: break
+            }
             if Int32(kind) == DT_LNK || Int32(kind) == DT_UNKNOWN {
                 if Int32(kind) == DT_LNK && !options.followSymlinks { continue }
                 var info = stat()
                 guard stat(path, &info) == 0 else { continue }
                 isDirectory = info.st_mode & S_IFMT == S_IFDIR
                 isFile = info.st_mode & S_IFMT == S_IFREG
+                special = isDirectory ? nil : FileReader.kind(of: info.st_mode)
             }
             if isDirectory && options.skippedFolders.contains(name) { continue }
             if isIgnored(absolutePath, isDirectory: isDirectory, by: ignores) { continue }
@@ -136,6 +153,8 @@ private struct Walk {
                 walk(display: path, absolute: absolutePath, ignores: ignores, found: found)
             } else if isFile {
                 found(FileCollector.Candidate(path: path))
+            } else if let special {
+                diagnostics.append(FileCollector.notRegular(path, kind: special, level: .note))
             }
         }
     }
@@ -154,7 +173,7 @@ private struct Walk {
     }
 
     /// `.gitignore` files of the folders above `absolute`, up to the repository root.
-    private func parentGitignores(of absolute: String) -> [Gitignore] {
+    private mutating func parentGitignores(of absolute: String) -> [Gitignore] {
         var folders: [String] = []
         var current = absolute
         while true {
@@ -168,9 +187,11 @@ private struct Walk {
         // Only when the walk is inside a repository do its parents' ignore files apply.
         var info = stat()
         guard let top = folders.last ?? Optional(absolute), stat(top + "/.git", &info) == 0 else { return [] }
-        return folders.reversed().compactMap { folder in
-            readSmallFile(folder + "/.gitignore").map { Gitignore(contents: $0, base: folder) }
+        var ignores: [Gitignore] = []
+        for folder in folders.reversed() where access(folder + "/.gitignore", F_OK) == 0 {
+            if let ignore = readGitignore(folder + "/.gitignore", base: folder) { ignores.append(ignore) }
         }
+        return ignores
     }
 
     private func realPath(_ path: String) -> String? {
@@ -179,8 +200,18 @@ private struct Walk {
         return String(cString: resolved)
     }
 
-    private func readSmallFile(_ path: String) -> String? {
-        guard let bytes = try? FileReader.read(path, limit: 1 << 20) else { return nil }
-        return String(decoding: bytes, as: UTF8.self)
+    /// The `.gitignore` at `path` (which exists), or nil with a warning when it is
+    /// not a regular file of at most 1 MiB or cannot be read.
+    private mutating func readGitignore(_ path: String, base: String) -> Gitignore? {
+        do {
+            let text = String(decoding: try FileReader.read(path, limit: 1 << 20), as: UTF8.self)
+            return Gitignore(contents: text, base: base)
+        } catch let failure as FileReader.Failure {
+            diagnostics.append(Diagnostic(.warning, path: path,
+                "ignored: \(failure.reason), so its patterns do not apply; make it a regular file of at most 1 MiB"))
+        } catch {
+            diagnostics.append(Diagnostic(.warning, path: path, "ignored: \(error)"))
+        }
+        return nil
     }
 }

@@ -10,23 +10,41 @@ private let systemRead = Glibc.read
 private let systemRead = Darwin.read
 #endif
 
-/// Reads whole files with one `read` loop into one buffer.
+/// Reads whole files with one `read` loop into one buffer. Only regular files are
+/// read: a FIFO, socket or device could block forever or never end.
 public enum FileReader {
     public enum Failure: Error, Equatable {
         /// The file is larger than the limit; carries its size in bytes.
         case tooLarge(Int)
+        /// The path is not a regular file; carries what it is ("a FIFO", "a folder").
+        case notRegular(String)
         /// The OS refused; carries its message.
         case system(String)
+
+        /// Why the file was not read, as a clause for a message ("it is a FIFO, not a regular file").
+        public var reason: String {
+            switch self {
+            case let .tooLarge(size): return "\(size) bytes is over the size limit"
+            case let .notRegular(kind): return "it is \(kind), not a regular file"
+            case let .system(message): return message
+            }
+        }
     }
 
-    /// The bytes of the file at `path`, refusing files over `limit` bytes.
+    /// The bytes of the file at `path`, refusing files over `limit` bytes and
+    /// anything that is not a regular file.
     public static func read(_ path: String, limit: Int) throws -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // stat first, so a device is never even opened (opening some has side effects);
+        // then open without blocking (a FIFO swapped in meanwhile would wait for a
+        // writer) and check again what was opened.
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw Failure.system(String(cString: strerror(errno))) }
+        if let kind = kind(of: info.st_mode) { throw Failure.notRegular(kind) }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
         guard descriptor >= 0 else { throw Failure.system(String(cString: strerror(errno))) }
         defer { close(descriptor) }
-        var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw Failure.system(String(cString: strerror(errno))) }
-        guard info.st_mode & S_IFMT != S_IFDIR else { throw Failure.system("is a folder") }
+        if let kind = kind(of: info.st_mode) { throw Failure.notRegular(kind) }
         let size = Int(info.st_size)
         guard size <= limit else { throw Failure.tooLarge(size) }
 
@@ -62,5 +80,17 @@ public enum FileReader {
             total += count
         }
         return total
+    }
+
+    /// What a file that is not regular is, in words; nil for a regular file.
+    public static func kind(of mode: mode_t) -> String? {
+        switch mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFDIR: return "a folder"
+        case S_IFIFO: return "a FIFO"
+        case S_IFSOCK: return "a socket"
+        case S_IFCHR, S_IFBLK: return "a device"
+        default: return "an unknown kind of file"
+        }
     }
 }

@@ -1,40 +1,23 @@
-import Yams
-
 /// TW000 `unused-suppression`: the info finding `--report-unused-ignores` makes
-/// for a directive, or a rule named in one, that silenced nothing. It is not a
-/// rule file because no pattern can find it: the linter makes these findings
-/// after applying the directives.
+/// for a directive, or a rule named in one, that silenced nothing. Its rule file
+/// (rules/TW000-unused-suppression.yml) carries the metadata; the findings are
+/// made here, after the directives are applied, as no pattern can find them.
 public enum UnusedSuppression {
-    /// The rule's metadata, for reporters (SARIF lists it like any other rule).
+    /// The built-in TW000 rule, for reporters (SARIF lists it like any other rule).
     public static let rule: Rule = {
-        do {
-            return try YAMLDecoder().decode(Rule.self, from: definition)
-        } catch {
-            preconditionFailure("the built-in TW000 definition no longer decodes as a Rule: \(error)")
+        guard let entry = BuiltinRules.rules.first(where: { $0.rule.analyzer == analyzerName }) else {
+            preconditionFailure("rules/TW000-unused-suppression.yml is not among the built-in rules; run `make rules`")
         }
+        return entry.rule
     }()
 
-    static let definition = """
-        id: TW000
-        name: unused-suppression
-        severity: info
-        scope: comment
-        message: This twilint directive suppresses nothing; remove it.
-        patterns: []
-        docs:
-          summary: A twilint suppression comment that suppresses nothing.
-          what: Reported with --report-unused-ignores for each `twilint:` directive, or rule named in one, under which no finding was silenced.
-          why: A stale suppression hides the next real finding on its line and tells readers a problem is there when it is not.
-          fix: Remove the directive, or the rules in it that no longer fire.
-        examples:
-          match: ['sid = os.environ["TWILIO_ACCOUNT_SID"]  # twilint: ignore[TW001]']
-          no-match: ['sid = "AC3f9b2c7d1e4a5b6c8d9e0f1a2b3c4d5e"  # twilint: ignore[TW001] -- documented test account']
-        """
+    /// The analyzer that marks a rule as made from unused directives.
+    public static let analyzerName = UnusedSuppressionAnalyzer().name
 
-    /// TW000 findings for `unused` directives of `file`, in order. Secrets at
-    /// `redactions` stay hidden in the snippets.
+    /// TW000 findings for `unused` directives of `file`, in order, as `rule` (TW000
+    /// with the configuration's severity). Secrets at `redactions` stay hidden in the snippets.
     static func findings(_ unused: [(directive: SuppressionDirective, rules: [String])], in file: SourceFile,
-                         redactions: [Range<Int>]) -> [Finding] {
+                         rule: Rule = rule, redactions: [Range<Int>]) -> [Finding] {
         let builder = FindingBuilder(file: file, redactions: redactions)
         let findings = unused.map { directive, rules -> Finding in
             var finding = builder.finding(rule, at: directive.range)

@@ -185,12 +185,23 @@ final class CodeModelTests: XCTestCase {
             let model = CodeModel.of(SourceFile(path: path, language: language, bytes: data))
             for token in model.tokens {
                 let offset = token.range.lowerBound
-                let innermost = model.functions.filter { $0.body.contains(offset) }.min { $0.body.count < $1.body.count }
-                XCTAssertEqual(model.enclosingFunction(of: offset), innermost, "\(relative) at byte \(offset)")
+                let place = "\(relative) at byte \(offset)"
+                let holding = model.functions.filter { $0.body.contains(offset) }.sorted { $0.body.count < $1.body.count }
+                XCTAssertEqual(model.enclosingFunction(of: offset), holding.first, place)
+                XCTAssertEqual(model.enclosingFunctions(of: offset).map(\.body), holding.map(\.body), place)
+                XCTAssertEqual(model.enclosingTryBlocks(of: offset).map(\.body),
+                               model.tryBlocks.filter { $0.body.contains(offset) }.sorted { $0.body.count < $1.body.count }.map(\.body), place)
+                XCTAssertEqual(model.innermostCall(withArgumentsHolding: offset)?.argumentList,
+                               model.calls.filter { $0.argumentList.contains(offset) }.min { $0.argumentList.count < $1.argumentList.count }?.argumentList, place)
+                XCTAssertEqual(model.calls(holding: offset).map(\.extent),
+                               model.calls.filter { $0.extent.contains(offset) }.sorted { $0.extent.count < $1.extent.count }.map(\.extent), place)
                 checked += 1
             }
             for function in model.functions {
                 XCTAssertEqual(model.calls(in: function.body), model.calls.filter { function.body.contains($0.name.lowerBound) }, relative)
+                let first = model.tokenIndex(atOrAfter: function.body.lowerBound)
+                let walked = first..<(first + model.tokens[first...].prefix { $0.range.upperBound <= function.body.upperBound }.count)
+                XCTAssertEqual(model.tokenIndices(in: function.body), walked, relative)
             }
         }
         XCTAssertGreaterThan(checked, 10_000)

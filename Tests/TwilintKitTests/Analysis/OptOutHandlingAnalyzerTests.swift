@@ -7,6 +7,19 @@ final class OptOutHandlingAnalyzerTests: XCTestCase {
         return OptOutHandlingAnalyzer().findings(in: file).map { file.line(of: $0.lowerBound) }
     }
 
+    /// Another handler's local of the same name is another variable: its keywords do not
+    /// count here. A value of the module or of a function around the handler does.
+    func testOnlyNamesInScopeLeadToTheirValues() {
+        XCTAssertEqual(lines("server.js", """
+            function register(app) {
+              const WORDS = ['stop', 'unsubscribe'];
+              app.post('/a', (req, res) => { if (WORDS.includes(req.body.Body)) return; res.end(); });
+            }
+            app.post('/b', (req, res) => { const words = ['stop']; if (words.includes(req.body.Body)) return; res.end(); });
+            app.post('/c', (req, res) => { if (words.includes(req.body.Body)) return; res.end(); });
+            """), [6])
+    }
+
     func testKeywordLiteralConstantRegexHelperAndOptOutType() {
         XCTAssertEqual(lines("app.py", """
             STOP_WORDS = {"stop", "unsubscribe"}

@@ -57,8 +57,8 @@ struct ClientSideCredentialsAnalyzer: Analyzer {
 
     private func inServerOnlyFunction(_ range: Range<Int>, _ model: CodeModel) -> Bool {
         guard model.file.language == .javascript || model.file.language == .typescript else { return false }
-        return model.functions.contains { scope in
-            scope.extent.contains(range.lowerBound) && scope.name.map(Self.serverOnlyFunctions.contains) == true
+        return model.enclosingFunctions(of: range.lowerBound).contains { scope in
+            scope.name.map(Self.serverOnlyFunctions.contains) == true
         }
     }
 }

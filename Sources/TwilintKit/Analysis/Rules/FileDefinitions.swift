@@ -7,6 +7,8 @@ struct FileDefinitions {
     private(set) var typeBodies: [String: Range<Int>] = [:]
     /// The right-hand sides of assignments, by the assigned name.
     private(set) var values: [String: [Range<Int>]] = [:]
+    /// The same, by name and by where the body of the function that assigns them opens (-1: module level).
+    private var scopedValues: [String: [Int: [Range<Int>]]] = [:]
 
     init(_ model: CodeModel) {
         for function in model.functions {
@@ -21,14 +23,25 @@ struct FileDefinitions {
                     typeBodies[model.text(ofToken: index + 1)] = body
                 }
             } else if let equals = assignment(model, name: index, python: python), equals + 1 < tokens.count {
-                values[model.text(ofToken: index), default: []].append(statement(model, from: equals + 1))
+                let name = model.text(ofToken: index), value = statement(model, from: equals + 1)
+                values[name, default: []].append(value)
+                let scope = model.enclosingFunction(of: model.tokens[index].range.lowerBound)?.body.lowerBound ?? -1
+                scopedValues[name, default: [:]][scope, default: []].append(value)
             }
         }
     }
 
-    /// Every range a name stands for in this file.
-    func ranges(named name: String) -> [Range<Int>] {
-        (functionBodies[name] ?? []) + (typeBodies[name].map { [$0] } ?? []) + (values[name] ?? [])
+    /// The ranges a name can stand for in code at `offset`: the file's functions and types
+    /// of that name, and the values assigned to it at module level or in a function around
+    /// `offset` (another function's local of the same name is another variable). Looked up
+    /// by scope, so a name assigned in each of thousands of functions costs no pass over them.
+    func ranges(named name: String, visibleFrom offset: Int, in model: CodeModel) -> [Range<Int>] {
+        var found = (functionBodies[name] ?? []) + (typeBodies[name].map { [$0] } ?? [])
+        guard let byScope = scopedValues[name] else { return found }
+        for scope in [-1] + model.enclosingFunctions(of: offset).map(\.body.lowerBound) {
+            found += byScope[scope] ?? []
+        }
+        return found
     }
 
     /// The `=` of `const x =`, `let x: Set<String> =`, Python `x =` / `x: list[str] =` at the start of a line.

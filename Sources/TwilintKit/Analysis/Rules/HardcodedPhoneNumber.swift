@@ -114,8 +114,7 @@ struct HardcodedPhoneNumber: Analyzer {
         }
 
         private func enclosingCall(of index: Int) -> CallSite? {
-            let offset = model.tokens[index].range.lowerBound
-            return model.calls.filter { $0.argumentList.contains(offset) }.min { $0.argumentList.count < $1.argumentList.count }
+            model.innermostCall(withArgumentsHolding: model.tokens[index].range.lowerBound)
         }
 
         /// The key a call reads or names: its first string argument (`get("SUPPORT_PHONE", …)`,

@@ -10,9 +10,12 @@ struct MissingE164Validation: Analyzer {
         guard !sends.isEmpty, !FileRole.isTest(file) else { return [] }
         let model = CodeModel.of(file)
         let validation = PhoneValidation(model)
+        // Sends share their functions: each function is judged once.
+        var validated: [Range<Int>: Bool] = [:]
         return sends.filter { send in
             let scope = send.judgedRange(in: file)
-            return !validation.validates(in: scope)
+            if validated[scope] == nil { validated[scope] = validation.validates(in: scope) }
+            return !validated[scope]!
                 && !validation.validatesVariable(model.text(send.recipient), before: send.anchor.lowerBound, scope: scope)
         }.map(\.anchor)
     }

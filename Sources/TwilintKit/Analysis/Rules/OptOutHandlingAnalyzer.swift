@@ -50,7 +50,7 @@ struct OptOutHandlingAnalyzer: Analyzer {
         }
         guard depth > 0 else { return false }
         for name in names where visited.insert(name).inserted {
-            for definition in definitions.ranges(named: name) where !definition.overlaps(range) {
+            for definition in definitions.ranges(named: name, visibleFrom: range.lowerBound, in: model) where !definition.overlaps(range) {
                 if handlesOptOut(in: definition, model: model, definitions: definitions, depth: depth - 1, visited: &visited) { return true }
             }
         }

@@ -26,7 +26,7 @@ struct PhoneValidation {
     /// Whether the code in `range` validates a phone number.
     func validates(in range: Range<Int>) -> Bool {
         let names = validatingNames
-        for index in tokenIndices(in: range) {
+        for index in model.tokenIndices(in: range) {
             let token = model.tokens[index]
             switch token.kind {
             case .string, .regex:
@@ -46,18 +46,28 @@ struct PhoneValidation {
     /// `number` is another variable.
     func validatesVariable(_ recipient: String, before offset: Int, scope: Range<Int>) -> Bool {
         let wanted = Self.squeezed(recipient)
-        guard !wanted.isEmpty else { return false }
-        let isAttribute = wanted.contains(".")
-        return model.calls.contains { call in
-            guard call.name.lowerBound < offset, isValidatingCall(call) else { return false }
-            guard isAttribute || scope.contains(call.name.lowerBound)
-                    || model.enclosingFunction(of: call.name.lowerBound) == nil else { return false }
-            if call.arguments.contains(where: { Self.squeezed(model.text($0.value)) == wanted }) { return true }
-            let line = file.lineRange(containing: call.extent.lowerBound)
-            let head = model.text(line.lowerBound..<call.extent.lowerBound)
-            guard let equals = head.range(of: "=") else { return false }
-            let target = head[..<equals.lowerBound].split(separator: " ").last.map(String.init) ?? ""
-            return Self.squeezed(target) == wanted
+        guard !wanted.isEmpty, let places = validatedNames[wanted] else { return false }
+        let earlier = places.prefix { $0.offset < offset }
+        if wanted.contains(".") { return !earlier.isEmpty }
+        return earlier.contains { $0.isModuleLevel || scope.contains($0.offset) }
+    }
+
+    /// Where each expression is validated (an argument of a validating call, or the name
+    /// it is assigned to), by offset: built once per file, so every send asks a dictionary.
+    private var validatedNames: [String: [(offset: Int, isModuleLevel: Bool)]] {
+        file.memo("phone-validated-names") {
+            var places: [String: [(offset: Int, isModuleLevel: Bool)]] = [:]
+            for call in model.calls where isValidatingCall(call) {
+                let place = (call.name.lowerBound, model.enclosingFunction(of: call.name.lowerBound) == nil)
+                var names = Set(call.arguments.map { Self.squeezed(model.text($0.value)) })
+                let line = file.lineRange(containing: call.extent.lowerBound)
+                let head = model.text(line.lowerBound..<call.extent.lowerBound)
+                if let equals = head.range(of: "=") {
+                    names.insert(Self.squeezed(head[..<equals.lowerBound].split(separator: " ").last.map(String.init) ?? ""))
+                }
+                for name in names where !name.isEmpty { places[name, default: []].append(place) }
+            }
+            return places
         }
     }
 
@@ -109,7 +119,7 @@ struct PhoneValidation {
             }
             for function in model.functions {
                 guard let name = function.name?.split(separator: ".").last.map(String.init), !names.contains(name) else { continue }
-                let body = tokenIndices(in: function.body)
+                let body = model.tokenIndices(in: function.body)
                 let validates = body.contains { index in
                     let token = model.tokens[index]
                     return ([.string, .regex].contains(token.kind) && isE164Pattern(token.range))
@@ -119,12 +129,5 @@ struct PhoneValidation {
             }
             return names
         }
-    }
-
-    private func tokenIndices(in range: Range<Int>) -> Range<Int> {
-        let first = model.tokenIndex(atOrAfter: range.lowerBound)
-        var end = first
-        while end < model.tokens.count, model.tokens[end].range.upperBound <= range.upperBound { end += 1 }
-        return first..<end
     }
 }

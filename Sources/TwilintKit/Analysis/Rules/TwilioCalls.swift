@@ -271,10 +271,15 @@ enum TwilioCalls {
     /// in scope: the function that assigns it, or everywhere for file- and type-level names,
     /// functions and computed properties (`var messagesURI: URI { URI(string: "https://api.twilio.com/…") }`).
     struct HostNames {
-        fileprivate var entries: [(name: String, scope: Range<Int>?)] = []
+        /// For each name, where it holds one: a function's body, or nil for everywhere.
+        private var scopes: [String: [Range<Int>?]] = [:]
 
         func holds(_ name: String, at offset: Int) -> Bool {
-            entries.contains { $0.name == name && ($0.scope?.contains(offset) ?? true) }
+            scopes[name]?.contains { $0?.contains(offset) ?? true } ?? false
+        }
+
+        fileprivate mutating func add(_ name: String, scope: Range<Int>?) {
+            scopes[name, default: []].append(scope)
         }
     }
 
@@ -307,7 +312,7 @@ enum TwilioCalls {
             let before = found.count
             for (position, candidate) in candidates.enumerated() where !found.contains(position) && mentionsTwilioHost(candidate.value, names: names, in: model) {
                 found.insert(position)
-                names.entries.append((candidate.name, candidate.scope))
+                names.add(candidate.name, scope: candidate.scope)
             }
             if found.count == before { break }
         }

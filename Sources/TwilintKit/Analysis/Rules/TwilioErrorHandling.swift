@@ -17,6 +17,9 @@ struct TwilioErrorHandling {
 
     private let model: CodeModel
     private var definitions: FileDefinitions { model.definitions }
+    /// Whether a function reads an HTTP status, and its status branches: asked for every request in it.
+    private let statusReads = RangeCache<Bool>()
+    private let branches = RangeCache<[Receiver]>()
 
     /// What both rules read: the unhandled calls and the generic handlers of one file.
     struct Outcome {
@@ -210,10 +213,8 @@ struct TwilioErrorHandling {
     private func callersHandling(of function: FunctionScope?, depth: Int, _ judge: (CallSite) -> [Receiver]?) -> [Receiver]? {
         guard depth < Self.maximumDepth, let function, let fullName = function.name,
               let name = fullName.split(separator: ".").last.map(String.init) else { return nil }
-        let callers = model.calls.filter { call in
-            !function.extent.contains(call.name.lowerBound)
-                && [name, "self.\(name)", "this.\(name)", "cls.\(name)", fullName].contains(call.callee)
-        }
+        let callers = model.calls(to: [name, "self.\(name)", "this.\(name)", "cls.\(name)", fullName])
+            .filter { !function.extent.contains($0.name.lowerBound) }
         guard !callers.isEmpty else { return nil }
         var receivers: [Receiver] = []
         for caller in callers {
@@ -311,14 +312,14 @@ struct TwilioErrorHandling {
 
     /// The innermost call whose parentheses hold `offset`.
     private func innermostCall(around offset: Int) -> CallSite? {
-        model.calls.filter { $0.argumentList.contains(offset) }.min { $0.argumentList.count < $1.argumentList.count }
+        model.innermostCall(withArgumentsHolding: offset)
     }
 
     /// A Node-style callback as the last argument: `(err, message) => …`, `function (error, call) {…}`.
     private func hasNodeCallback(_ site: CallSite) -> Bool {
         guard let last = site.arguments.last else { return false }
         let named = model.text(last.value)
-        let callback = model.functions.first { $0.extent.lowerBound == last.value.lowerBound }
+        let callback = model.function(startingAt: last.value.lowerBound)
             ?? model.functions.first { $0.name != nil && $0.name == named }
         guard let first = callback?.parameters.first else { return false }
         return Self.isErrorName(first)
@@ -329,7 +330,7 @@ struct TwilioErrorHandling {
     /// pass the error on; other names defined elsewhere cannot be judged.
     private func callbackReceiver(_ segment: Range<Int>, anchor: Range<Int>) -> Receiver? {
         let value = model.tokens[segment.lowerBound].range.lowerBound..<model.tokens[segment.upperBound - 1].range.upperBound
-        if let function = model.functions.first(where: { $0.extent.lowerBound == value.lowerBound }) {
+        if let function = model.function(startingAt: value.lowerBound) {
             return Receiver(anchor: anchor, body: function.body, binding: function.parameters.first,
                             readsCodeInPattern: destructuresCode(function.extent.lowerBound..<function.body.lowerBound))
         }
@@ -370,7 +371,7 @@ struct TwilioErrorHandling {
     /// The code judged around a request: the innermost named function holding it (anonymous
     /// callbacks such as a `dataTask` completion or a `.then` belong to it), or the whole file.
     private func judgedScope(of offset: Int) -> (function: FunctionScope?, range: Range<Int>) {
-        let holders = model.functions.filter { $0.body.contains(offset) }.sorted { $0.body.count < $1.body.count }
+        let holders = model.enclosingFunctions(of: offset)
         if let named = holders.first(where: { $0.name != nil }) ?? holders.last { return (named, named.extent) }
         return (nil, 0..<model.file.bytes.count)
     }
@@ -378,7 +379,11 @@ struct TwilioErrorHandling {
     /// Whether code reads an HTTP status: `statusCode`, `status_code`, `raise_for_status()`,
     /// `response.status`, `response.ok` (not `res.status(500)`, not Swift's `.ok` case), or calls a
     /// helper of this file that does.
-    private func readsStatus(_ range: Range<Int>, followCalls: Bool = true) -> Bool {
+    private func readsStatus(_ range: Range<Int>) -> Bool {
+        statusReads.value(for: range) { readsStatus(range, followCalls: true) }
+    }
+
+    private func readsStatus(_ range: Range<Int>, followCalls: Bool) -> Bool {
         let swift = model.file.language == .swift
         for index in tokenRange(range) where model.isIdentifier(index) {
             let name = model.text(ofToken: index)
@@ -398,7 +403,7 @@ struct TwilioErrorHandling {
     /// A helper that returns the response: every caller in the file reads the status.
     private func callersReadStatus(_ function: FunctionScope?, depth: Int) -> Bool {
         guard depth < 2, let function, let name = function.name?.split(separator: ".").last.map(String.init) else { return false }
-        let callers = model.calls.filter { !function.extent.contains($0.name.lowerBound) && [name, "self.\(name)", "this.\(name)"].contains($0.callee) }
+        let callers = model.calls(to: [name, "self.\(name)", "this.\(name)"]).filter { !function.extent.contains($0.name.lowerBound) }
         return !callers.isEmpty && callers.allSatisfy { caller in
             let scope = judgedScope(of: caller.name.lowerBound)
             return readsStatus(scope.range) || callersReadStatus(scope.function, depth: depth + 1)
@@ -408,6 +413,10 @@ struct TwilioErrorHandling {
     /// Swift branches taken when the status is bad: `guard (200..<300).contains(http.statusCode) else { … }`,
     /// `if http.statusCode != 201 { … }`, the `else` of `if http.statusCode == 201 { … } else { … }`.
     private func statusBranches(in range: Range<Int>) -> [Receiver] {
+        self.branches.value(for: range) { findStatusBranches(in: range) }
+    }
+
+    private func findStatusBranches(in range: Range<Int>) -> [Receiver] {
         var branches: [Receiver] = []
         for index in tokenRange(range) where model.token(index, is: "guard") || model.token(index, is: "if") {
             var cursor = index + 1

@@ -74,10 +74,11 @@ struct TwilioSends {
 
     private func restRequests() -> [TwilioSend] {
         let boundURLs = moduleLevelURLNames()
+        var urls: [Range<Int>: [(offset: Int, kind: TwilioSend.Kind)]] = [:]
         var sends: [TwilioSend] = []
         for index in model.tokens.indices {
             guard let field = toField(at: index),
-                  let kind = restKind(around: field.key.lowerBound, boundURLs: boundURLs) else { continue }
+                  let kind = restKind(around: field.key.lowerBound, boundURLs: boundURLs, urls: &urls) else { continue }
             sends.append(TwilioSend(
                 kind: kind, anchor: sendingCall(around: field.key) ?? field.key, recipient: field.value,
                 recipientIsFixed: field.isLiteral || isFixed(field.value, at: field.key.lowerBound),
@@ -125,22 +126,29 @@ struct TwilioSends {
 
     /// The resource a `To` field is sent to: a URL in the innermost enclosing function that
     /// has one (or a module-level URL name it uses); for module-level code, a URL in the file.
-    private func restKind(around offset: Int, boundURLs: [String: TwilioSend.Kind]) -> TwilioSend.Kind? {
-        let enclosing = model.functions.filter { $0.body.contains(offset) }.sorted { $0.body.count < $1.body.count }
+    private func restKind(around offset: Int, boundURLs: [String: TwilioSend.Kind], urls: inout [Range<Int>: [(offset: Int, kind: TwilioSend.Kind)]]) -> TwilioSend.Kind? {
+        let enclosing = model.enclosingFunctions(of: offset)
         let ranges = enclosing.isEmpty ? [0..<file.bytes.count] : enclosing.map(\.extent)
         for range in ranges {
-            var nearest: (distance: Int, kind: TwilioSend.Kind)?
-            for index in tokenIndices(in: range) {
-                let token = model.tokens[index]
-                let kind = token.kind == .string ? resourceKind(ofURLToken: index)
-                    : token.kind == .identifier ? boundURLs[model.text(token.range)] : nil
-                guard let kind else { continue }
-                let distance = abs(token.range.lowerBound - offset)
-                if nearest == nil || distance < nearest!.distance { nearest = (distance, kind) }
-            }
-            if let nearest { return nearest.kind }
+            // The URLs of a function are found once, however many fields it holds.
+            if urls[range] == nil { urls[range] = urlTokens(in: range, boundURLs: boundURLs) }
+            let found = urls[range]!
+            guard !found.isEmpty else { continue }
+            let next = found.partitioningIndex { $0.offset >= offset }
+            let candidates = [next - 1, next].filter { found.indices.contains($0) }
+            return candidates.min { abs(found[$0].offset - offset) < abs(found[$1].offset - offset) }.map { found[$0].kind }
         }
         return nil
+    }
+
+    /// The Messages/Calls URLs in `range`, by offset: URL literals and uses of module-level URL names.
+    private func urlTokens(in range: Range<Int>, boundURLs: [String: TwilioSend.Kind]) -> [(offset: Int, kind: TwilioSend.Kind)] {
+        model.tokenIndices(in: range).compactMap { index in
+            let token = model.tokens[index]
+            let kind = token.kind == .string ? resourceKind(ofURLToken: index)
+                : token.kind == .identifier && !boundURLs.isEmpty ? boundURLs[model.text(token.range)] : nil
+            return kind.map { (token.range.lowerBound, $0) }
+        }
     }
 
     private struct Field {
@@ -252,12 +260,17 @@ struct TwilioSends {
         // Only calls inside the judged function: a route registration `app.post('/send', …)` holds
         // the field too, but it is not the request.
         let scope = judgedScope(of: key.lowerBound)?.extent ?? 0..<file.bytes.count
-        let around = model.calls.filter { $0.extent.contains(key.lowerBound) && scope.contains($0.extent.lowerBound) && isHTTPCall($0) }
-            .min { $0.extent.count < $1.extent.count }
-        if let around { return around.name }
-        return model.calls(in: scope)
-            .filter { $0.name.lowerBound > key.lowerBound && isHTTPCall($0) }
-            .min { $0.name.lowerBound < $1.name.lowerBound }?.name
+        if let around = model.calls(holding: key.lowerBound).first(where: { scope.contains($0.extent.lowerBound) && isHTTPCall($0) }) {
+            return around.name
+        }
+        let calls = httpCalls
+        let next = calls.partitioningIndex { $0.lowerBound > key.lowerBound }
+        return next < calls.count && calls[next].lowerBound < scope.upperBound ? calls[next] : nil
+    }
+
+    /// The names of the file's HTTP calls, in source order.
+    private var httpCalls: [Range<Int>] {
+        file.memo("twilio-sends-http-calls") { model.calls.filter(isHTTPCall).map(\.name) }
     }
 
     private func isHTTPCall(_ call: CallSite) -> Bool {
@@ -275,18 +288,17 @@ struct TwilioSends {
     /// The function that judges code at `offset`: the innermost named function or route
     /// handler, widened through anonymous callbacks; nil for module-level code.
     func judgedScope(of offset: Int) -> FunctionScope? {
-        let enclosing = model.functions.filter { $0.body.contains(offset) }.sorted { $0.body.count < $1.body.count }
-        return enclosing.first { $0.name != nil || isRouteHandler($0) }
+        model.enclosingFunctions(of: offset).first { $0.name != nil || isRouteHandler($0) }
     }
 
     /// An anonymous function passed to a call whose first argument is a route string:
     /// `app.post('/sms', (req, res) => …)`, Vapor `app.post("sms") { req in … }`.
     private func isRouteHandler(_ scope: FunctionScope) -> Bool {
-        let call = model.calls.filter { call in
+        let call = model.calls(holding: scope.anchor.lowerBound).first { call in
             call.argumentList.contains(scope.anchor.lowerBound) || (call.trailingClosure?.contains(scope.anchor.lowerBound) ?? false)
-        }.min { $0.extent.count < $1.extent.count }
+        }
         guard let first = call?.arguments.first else { return false }
-        let inside = tokenIndices(in: first.value)
+        let inside = model.tokenIndices(in: first.value)
         return inside.count == 1 && model.tokens[inside.lowerBound].kind == .string
     }
 
@@ -298,39 +310,41 @@ struct TwilioSends {
     /// Whether a destination is fixed: one string literal, a direct environment read, or a
     /// name that every assignment in the file binds to one of those.
     private func isFixed(_ range: Range<Int>, at offset: Int) -> Bool {
-        let inside = tokenIndices(in: range)
+        let inside = model.tokenIndices(in: range)
         if inside.count == 1, model.tokens[inside.lowerBound].kind == .string { return true }
         let text = model.text(range)
         if Self.environmentReads.contains(where: text.hasPrefix) { return true }
         guard inside.count == 1, model.isIdentifier(inside.lowerBound) else { return false }
         let name = text
-        let parameters = model.functions.filter { $0.extent.contains(offset) }.flatMap(\.parameters)
-        if parameters.contains(name) { return false }
-        var bindings = 0
-        for index in model.tokens.indices where model.tokens[index].kind == .identifier && !model.token(index - 1, is: ".") {
-            guard model.text(ofToken: index) == name else { continue }
-            var assign = index + 1
-            if model.token(assign, is: ":"), model.isIdentifier(assign + 1) { assign += 2 }  // `let to: String = …`
-            guard model.token(assign, is: "=") else { continue }
-            bindings += 1
-            let value = assign + 1
-            guard value < model.tokens.count else { return false }
-            let valueLine = file.line(of: model.tokens[value].range.lowerBound)
-            let singleLiteral = model.tokens[value].kind == .string
-                && (value + 1 >= model.tokens.count || model.token(value + 1, is: ";")
-                    || file.line(of: model.tokens[value + 1].range.lowerBound) != valueLine)
-            let lineEnd = file.lineRange(containing: model.tokens[value].range.lowerBound).upperBound
-            let rest = model.text(model.tokens[value].range.lowerBound..<lineEnd)
-            if !singleLiteral && !Self.environmentReads.contains(where: rest.hasPrefix) { return false }
-        }
-        return bindings > 0
+        if model.enclosingFunctions(of: offset).contains(where: { $0.parameters.contains(name) }) { return false }
+        return fixedNames.contains(name)
     }
 
-    /// Indices of the tokens that lie wholly inside `range`.
-    func tokenIndices(in range: Range<Int>) -> Range<Int> {
-        let first = model.tokenIndex(atOrAfter: range.lowerBound)
-        var end = first
-        while end < model.tokens.count, model.tokens[end].range.upperBound <= range.upperBound { end += 1 }
-        return first..<end
+    /// The names every assignment in the file binds to one string literal or a direct
+    /// environment read (`to = "+1…"`, `let to: String = ProcessInfo…`), found in one pass.
+    private var fixedNames: Set<String> {
+        file.memo("twilio-sends-fixed-names") {
+            var fixed = Set<String>(), unfixed = Set<String>()
+            for index in model.tokens.indices where model.tokens[index].kind == .identifier && !model.token(index - 1, is: ".") {
+                var assign = index + 1
+                if model.token(assign, is: ":"), model.isIdentifier(assign + 1) { assign += 2 }  // `let to: String = …`
+                guard model.token(assign, is: "=") else { continue }
+                let name = model.text(ofToken: index)
+                if isFixedValue(at: assign + 1) { fixed.insert(name) } else { unfixed.insert(name) }
+            }
+            return fixed.subtracting(unfixed)
+        }
+    }
+
+    /// Whether the value that starts at token `value` is one literal alone on its line or statement, or an environment read.
+    private func isFixedValue(at value: Int) -> Bool {
+        guard value < model.tokens.count else { return false }
+        let valueLine = model.line(ofToken: value)
+        let singleLiteral = model.tokens[value].kind == .string
+            && (value + 1 >= model.tokens.count || model.token(value + 1, is: ";") || model.line(ofToken: value + 1) != valueLine)
+        if singleLiteral { return true }
+        let lineEnd = file.lineRange(containing: model.tokens[value].range.lowerBound).upperBound
+        let rest = model.text(model.tokens[value].range.lowerBound..<lineEnd)
+        return Self.environmentReads.contains(where: rest.hasPrefix)
     }
 }

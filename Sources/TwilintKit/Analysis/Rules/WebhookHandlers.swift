@@ -194,7 +194,7 @@ struct WebhookHandlers {
             if call.callee.lowercased().contains("client") || call.arguments.contains(where: { model.text($0.value).hasPrefix("\"http") }) { continue }
             var handler: FunctionScope?
             if let trailing = call.trailingClosure {
-                handler = model.functions.first { $0.kind == .closure && $0.extent.lowerBound == trailing.lowerBound }
+                handler = model.function(startingAt: trailing.lowerBound).flatMap { $0.kind == .closure ? $0 : nil }
             } else if let use = call.argument(named: "use") {
                 handler = function(given: use)
             }

@@ -111,7 +111,7 @@ struct WebhookValidation {
         if (mentionsRequestValidator && validateCall) || (signatureHeader && hmac) { return true }
         guard depth > 0 else { return false }
         for name in names where visited.insert(name).inserted {
-            for definition in definitions.ranges(named: name) where !definition.overlaps(range) {
+            for definition in definitions.ranges(named: name, visibleFrom: range.lowerBound, in: model) where !definition.overlaps(range) {
                 if let verdict = verdicts.byRange[definition] {
                     if verdict { return true }
                     continue
