@@ -1,12 +1,14 @@
-# twilint: `make lint` scans fixtures/ (or PATHS=...), `make test` runs every test.
-# Both install what they need first (libpcre2-dev, Python's jsonschema).
+# twilint: `make lint` scans this repository (or PATHS=...), `make test` runs every test.
+# Both install what they need first (libpcre2-dev; for the tests, jsonschema in .build/venv).
 
 SWIFT     ?= swift
-PATHS     ?= fixtures
+PATHS     ?= .
 ARGS      ?=
 PREFIX    ?= /usr/local
 SUDO      := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PYTHON    ?= python3
+# The SARIF schema check's own Python, made by test-deps; offline once it exists.
+VENV      := .build/venv
 
 .PHONY: all deps test-deps build release lint test rules install bench fuzz sanitize clean
 
@@ -18,11 +20,22 @@ deps:
 	  echo "twilint: installing libpcre2-dev"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libpcre2-dev pkg-config; }
 
-# The SARIF validator in ../shared needs jsonschema.
-test-deps: deps
-	@$(PYTHON) -c 'import jsonschema' 2>/dev/null || { \
-	  echo "twilint: installing jsonschema"; \
-	  $(PYTHON) -m pip install --quiet jsonschema; }
+# Tests/sarif/check-schema.py needs jsonschema: the pinned Tests/sarif/requirements.txt
+# in a venv of our own (remade when the pins change), so nothing is installed globally.
+# The language server's end-to-end test needs Neovim; the --fix tests, node --check.
+test-deps: deps $(VENV)/installed
+	@command -v nvim >/dev/null && command -v node >/dev/null || { \
+	  echo "twilint: installing neovim and nodejs"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq neovim nodejs; }
+
+$(VENV)/installed: Tests/sarif/requirements.txt
+	@echo "twilint: installing jsonschema into $(VENV)"
+	@rm -rf $(VENV)
+	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { \
+	  echo "twilint: installing python3-venv"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3-venv && $(PYTHON) -m venv $(VENV); }
+	@$(VENV)/bin/python3 -m pip install --quiet --disable-pip-version-check -r Tests/sarif/requirements.txt
+	@touch $@
 
 build: deps
 	$(SWIFT) build
@@ -37,8 +50,9 @@ lint: build
 
 test: test-deps
 	$(SWIFT) build --build-tests --explicit-target-dependency-import-check error
-	$(SWIFT) test --skip-build --disable-swift-testing 2>&1 | tee .build/test.log
+	TWILINT_SARIF_PYTHON=$(abspath $(VENV))/bin/python3 $(SWIFT) test --skip-build --disable-swift-testing 2>&1 | tee .build/test.log
 	@scripts/test-summary.sh .build/test.log
+	PYTHON=$(PYTHON) Tests/lsp/run.sh
 
 # Re-embed rules/*.yml into the binary after editing a rule file.
 rules:

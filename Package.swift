@@ -26,17 +26,24 @@ let package = Package(
             dependencies: ["Matching", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "PipelineInvariants", dependencies: ["TwilintKit"]),
+        // The language server: JSON-RPC, LSP messages and open documents, over the kit.
+        .target(name: "TwilintServer", dependencies: ["TwilintKit"]),
         .executableTarget(
             name: "twilint",
-            dependencies: ["TwilintKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["TwilintKit", "TwilintServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // The SARIF checks (official schema + GitHub code scanning's rules) that the
+        // reporter and CLI tests share; test-only, nothing in the product depends on it.
+        .target(name: "SARIFChecks", path: "Tests/SARIFChecks"),
+        .testTarget(name: "SARIFChecksTests", dependencies: ["SARIFChecks"]),
         .testTarget(name: "MatchingTests", dependencies: ["Matching"]),
         // Golden files are read from the source tree by path, not bundled.
-        .testTarget(name: "TwilintKitTests", dependencies: ["TwilintKit", "Matching"], exclude: ["Golden"]),
+        .testTarget(name: "TwilintKitTests", dependencies: ["TwilintKit", "Matching", "SARIFChecks"], exclude: ["Golden"]),
+        .testTarget(name: "TwilintServerTests", dependencies: ["TwilintServer", "TwilintKit"]),
         // Replays Tests/fuzz-regressions/ (read by path) and the fixtures through PipelineInvariants.
         .testTarget(name: "FuzzRegressionTests", dependencies: ["PipelineInvariants", "TwilintKit"]),
         .testTarget(name: "RuleTests", dependencies: ["TwilintKit", "Matching"]),
         // Depends on the executable so that `swift test` builds the binary it runs.
-        .testTarget(name: "CLITests", dependencies: ["twilint"]),
+        .testTarget(name: "CLITests", dependencies: ["twilint", "SARIFChecks"]),
     ]
 )

@@ -13,7 +13,8 @@ Under OUT_DIR:
   nesting.js / nesting.py                100,000 brackets of nesting
   short-lines.py                         1,000,000 short lines
   numbers-one-line.js                    a 10 MB line of +1415… numbers
-  deep-blocks.py                         Python blocks nested 3,000 levels deep
+  deep-blocks.py / deep-functions.py / deep-try.py
+                                         Python ifs, functions and try blocks nested 3,000 levels deep
 Every file uses Twilio, so the behaviour rules judge it. No real credentials.
 """
 
@@ -67,9 +68,16 @@ write("literals-one-call.py", "from twilio.rest import Client\nclient = Client()
       + "".join(f"    'part {i} {rng.randrange(10**6)}',\n" for i in range(literals)) + "]))\n")
 
 depth = n(100000)
-write("nesting.js", "const twilio = require('twilio');\nconst x = " + "({[" * (depth // 3) + "1" + "]})" * (depth // 3) + ";\n"
-      + "const y = " + "{" * (depth // 2) + "(" * (depth // 2) + ";\n")
-write("nesting.py", "from twilio.rest import Client\nx = " + "(" * depth + "1" + ")" * depth + "\ny = " + "[" * depth + "\n")
+# Twenty brackets a line: one long line would be a minified bundle, which the behaviour rules skip.
+def lines_of(text, width=20):
+    return "\n".join(text[i:i + width] for i in range(0, len(text), width))
+
+
+write("nesting.js", "const twilio = require('twilio');\nconst x = " + lines_of("({[" * (depth // 3) + "1" + "]})" * (depth // 3)) + ";\n"
+      + "const y = " + lines_of("{" * (depth // 2) + "(" * (depth // 2)) + ";\n"
+      + "async function send(number) { await client.messages.create({ to: number, from: FROM, body: 'x' }); }\n")
+write("nesting.py", "from twilio.rest import Client\nx = " + lines_of("(" * depth + "1" + ")" * depth) + "\ny = " + lines_of("[" * depth) + "\n"
+      + "def send(number):\n    client.messages.create(to=number, from_=FROM, body='x')\n")
 
 lines = n(1000000)
 write("short-lines.py", "from twilio.rest import Client\nclient = Client()\n"
@@ -85,3 +93,15 @@ for level in range(levels):
     body.append(" " * (level + 1) + f"if number != {level}:")
 body.append(" " * (levels + 1) + "client.messages.create(to=number, from_=FROM, body='deep')")
 write("deep-blocks.py", "\n".join(body) + "\n")
+
+body = ["from twilio.rest import Client", "client = Client()"]
+body += [" " * level + f"def f{level}(number):" for level in range(levels)]
+body.append(" " * levels + "client.messages.create(to=number, from_=FROM, body='deep')")
+write("deep-functions.py", "\n".join(body) + "\n")
+
+body = ["from twilio.rest import Client", "client = Client()"]
+body += [" " * level + "try:" for level in range(levels)]
+body.append(" " * levels + "client.messages.create(to=number, from_=FROM, body='deep')")
+for level in reversed(range(levels)):
+    body += [" " * level + "except Exception:", " " * (level + 1) + "pass"]
+write("deep-try.py", "\n".join(body) + "\n")

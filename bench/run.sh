@@ -4,7 +4,7 @@
 #
 #   bench/run.sh [--peers] [--callgrind] [--quick]
 #
-#   --peers       also time semgrep (anchor rules, whole corpus, ~2 min a run)
+#   --peers       also time semgrep (bench/semgrep-rules.yml, whole corpus)
 #                 and detect-secrets (one 10-20 MB folder of the corpus)
 #   --callgrind   also count instructions (valgrind callgrind, --jobs 1; slow)
 #   --quick       smoke test: few runs, small pathological inputs (figures are
@@ -45,7 +45,6 @@ if [[ -n ${BENCH_CORPUS:-} ]]; then BENCH_CORPUS=$(realpath -m -- "$BENCH_CORPUS
 BENCH_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(dirname "$BENCH_DIR")
 cd "$ROOT"
-SHARED=$(realpath -m "$ROOT/../shared/bench")
 OUT=bench/out
 TWILINT=${TWILINT:-$ROOT/.build/release/twilint}
 CORPUS=${BENCH_CORPUS:-$ROOT/.bench-corpus}
@@ -161,7 +160,7 @@ ensure_tools
 mkdir -p "$OUT"
 if [[ -z ${BENCH_CORPUS:-} ]]; then
   say "corpus"
-  "$SHARED/make-corpus.sh" "$CORPUS" >&2
+  bench/make-corpus.sh "$CORPUS" >&2
 fi
 [[ -d $CORPUS ]] || die "no corpus folder at $CORPUS"
 
@@ -189,9 +188,9 @@ row "1. all rules ≤ 1.5× secrets only (\`--select TW001,TW002\`)" \
 # ------------------------------------------------------------- 2. peers
 if ((PEERS)); then
   hf semgrep -N -i "${PEER[@]}" \
-    "semgrep scan --config $(q "$SHARED/anchor-rules.yml") --metrics=off --disable-version-check --no-git-ignore -q $C"
+    "semgrep scan --config bench/semgrep-rules.yml --metrics=off --disable-version-check --no-git-ignore -q $C"
   SG=$(med semgrep 0)
-  row "2. ≥ 50× faster than semgrep (anchor rules, whole tree)" \
+  row "2. ≥ 50× faster than semgrep (bench/semgrep-rules.yml: TW001, TW002; whole tree)" \
     "semgrep $(secs "$SG"), twilint $(secs "$TW")" "$(calc "f'{$SG / $TW:.0f}×'")" "$(verdict "$SG / $TW >= 50")"
 
   SUB=$CORPUS/$DS_SUBSET
@@ -316,7 +315,7 @@ if [[ $(cat "$OUT/stress.stamp" 2>/dev/null) != "$stamp" ]]; then
 fi
 STRESS=(sends-one-function.py sends-one-function.js sends-one-function.swift sends-many-functions.py
         sends-many-functions.js routes-many.js routes-many.py literals-one-call.js literals-one-call.py nesting.js nesting.py
-        short-lines.py numbers-one-line.js deep-blocks.py)
+        short-lines.py numbers-one-line.js deep-blocks.py deep-functions.py deep-try.py)
 stress_commands=()
 for name in "${STRESS[@]}"; do
   stress_commands+=("$T $JSON_NULL $(q "$S/full/$name")" "$T $JSON_NULL $(q "$S/half/$name")")

@@ -19,6 +19,9 @@ struct Check: ParsableCommand {
     @OptionGroup(title: "Output")
     var output: OutputOptions
 
+    @OptionGroup(title: "Fixes")
+    var fixes: FixOptions
+
     @Option(name: [.customShort("j", allowingJoined: true), .long], help: "Threads to use (default: one per core); 1 does all the work on one thread.")
     var jobs: Int?
 
@@ -31,6 +34,7 @@ struct Check: ParsableCommand {
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         try sources.validate(paths: paths)
+        try fixes.validate(readsFiles: sources.stdinFilename == nil && !sources.staged)
     }
 
     func run() throws {
@@ -44,11 +48,16 @@ struct Check: ParsableCommand {
         options.jobs = jobs
         options.collector.honourGitignore = !noGitignore
         options.collector.followSymlinks = followSymlinks
-        options.reportUnusedSuppressions = rules.reportUnusedIgnores
+        options.reportUnusedSuppressions = rules.reportUnusedIgnores && !settings.ignoresUnusedSuppressions
         options.progress = output.progress
+        options.offerFixes = fixes.needsFixes
 
         let linter = try Linter(rules: settings.rules, options: options, secretRules: settings.secretRules)
         var report = try sources.scan(linter, paths: paths, workingDirectory: workingDirectory)
+        if fixes.isActive {
+            if let status = fixes.showDiff(of: report, linter: linter) { throw ExitCode(status.rawValue) }
+            report = fixes.apply(to: report, linter: linter, announcing: output.shows(.warning))
+        }
         let stale = try sources.filter(&report, workingDirectory: workingDirectory)
         let written = try sources.writeBaselineIfAsked(report, workingDirectory: workingDirectory)
         try output.emit(report)

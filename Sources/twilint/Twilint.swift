@@ -10,6 +10,6 @@ struct Twilint: ParsableCommand {
             2 usage, configuration, rule-file or I/O error.
             """,
         version: TwilintVersion.current,
-        subcommands: [Check.self, Init.self, Rules.self, Explain.self, ExplainFile.self],
+        subcommands: [Check.self, Init.self, Rules.self, Explain.self, ExplainFile.self, Server.self],
         defaultSubcommand: Check.self)
 }

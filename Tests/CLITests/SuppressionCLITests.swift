@@ -1,4 +1,5 @@
 import Foundation
+import SARIFChecks
 import XCTest
 
 /// Inline `twilint:` directives and how each format shows what they silenced.
@@ -40,7 +41,7 @@ final class SuppressionCLITests: CLITestCase {
         let sarif = try read("out.sarif")
         XCTAssertTrue(sarif.contains("\"kind\" : \"inSource\""), sarif)
         XCTAssertTrue(sarif.contains("\"justification\" : \"Twilio's documented test account\""))
-        try CLIValidator.validateSARIF(root.appendingPathComponent("out.sarif").path)
+        XCTAssertEqual(SARIFValidator.problems(inFile: root.appendingPathComponent("out.sarif").path), [])
 
         let lines = try twilint(["--format", "json-lines", "--include-suppressed", "app.py"])
         XCTAssertTrue(lines.stdout.contains("\"suppression\":{\"directive\":\"ignore-next-line[TW001]\""), lines.stdout)
@@ -56,7 +57,11 @@ final class SuppressionCLITests: CLITestCase {
         let sarif = try twilint(["--format", "sarif", "--report-unused-ignores", "--select", "TW001", "-o", "unused.sarif", "app.py"])
         XCTAssertEqual(sarif.status, 0)
         XCTAssertTrue(try read("unused.sarif").contains("\"id\" : \"TW000\""))
-        try CLIValidator.validateSARIF(root.appendingPathComponent("unused.sarif").path)
+        XCTAssertEqual(SARIFValidator.problems(inFile: root.appendingPathComponent("unused.sarif").path), [])
+        // Ignored, it is not reported even when asked for.
+        XCTAssertEqual(try twilint(["--format", "gcc", "--report-unused-ignores", "--ignore", "TW000", "app.py"]).stdout, "")
+        try write(".twilint.yml", "ignore: [unused-suppression]\n")
+        XCTAssertEqual(try twilint(["--format", "gcc", "--report-unused-ignores", "app.py"]).stdout, "")
     }
 
     /// TW000 is a rule file like the others: `explain` knows it, the configuration

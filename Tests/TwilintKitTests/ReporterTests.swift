@@ -2,6 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
+import SARIFChecks
 @testable import TwilintKit
 import XCTest
 
@@ -28,8 +29,10 @@ final class ReporterTests: XCTestCase {
             statistics: statistics, duration: 0.0123, scannedFiles: python.scannedFiles + config.scannedFiles + ["src/clean.py"])
     }
 
+    /// Checks `format`'s rendering of the sample report against `Golden/file` and returns it.
+    @discardableResult
     private func assertGolden(_ format: OutputFormat, file: String, color: Bool = false,
-                              report: Report? = nil, includeSuppressed: Bool = false) throws {
+                              report: Report? = nil, includeSuppressed: Bool = false) throws -> String {
         let context = ReportContext(rootDirectory: "/work/project", color: color, includeSuppressed: includeSuppressed)
         let output = format.reporter.render(try report ?? Self.sampleReport(), context: context)
         let url = Self.golden.appendingPathComponent(file)
@@ -38,12 +41,17 @@ final class ReporterTests: XCTestCase {
         }
         let expected = try String(contentsOf: url, encoding: .utf8)
         XCTAssertEqual(output, expected, "\(file) changed; rerun with TWILINT_UPDATE_GOLDEN=1 if that is intended")
+        return output
     }
 
     func testText() throws { try assertGolden(.text, file: "report.txt") }
     func testTextWithColor() throws { try assertGolden(.text, file: "report-color.txt", color: true) }
     func testJSON() throws { try assertGolden(.json, file: "report.json") }
-    func testSARIF() throws { try assertGolden(.sarif, file: "report.sarif") }
+    /// The SARIF golden file is also a log that the schema and GitHub code scanning accept.
+    func testSARIF() throws {
+        let output = try assertGolden(.sarif, file: "report.sarif")
+        XCTAssertEqual(SARIFValidator.problems(in: Data(output.utf8)), [])
+    }
     func testGCC() throws { try assertGolden(.gcc, file: "report.gcc.txt") }
     func testJSONLines() throws { try assertGolden(.jsonLines, file: "report.jsonl") }
     func testGitHub() throws { try assertGolden(.github, file: "report.github.txt") }
@@ -71,7 +79,9 @@ final class ReporterTests: XCTestCase {
         let plain = SarifReporter().render(report, context: ReportContext(rootDirectory: "/work/project"))
         XCTAssertFalse(plain.contains("suppressions"))
         XCTAssertEqual(plain.components(separatedBy: "\"ruleId\"").count - 1, 2)
-        try assertGolden(.sarif, file: "report-suppressed.sarif", report: report, includeSuppressed: true)
+        XCTAssertEqual(SARIFValidator.problems(in: Data(plain.utf8)), [])
+        let included = try assertGolden(.sarif, file: "report-suppressed.sarif", report: report, includeSuppressed: true)
+        XCTAssertEqual(SARIFValidator.problems(in: Data(included.utf8)), [])
     }
 
     func testGitHubCommandsEscapePercentLineBreaksAndPropertySeparators() {

@@ -22,6 +22,8 @@ public final class CodeModel {
     public private(set) lazy var calls: [CallSite] = CallFinder(self).calls()
     public private(set) lazy var tryBlocks: [TryBlock] = file.language == .python
         ? PythonStructure(self).tryBlocks() : BraceStructure(self).tryBlocks()
+    /// Python's statement lines and where their blocks end.
+    private(set) lazy var pythonLines = PythonLines(self)
     /// What the file's names stand for, shared by every heuristic that follows names.
     private(set) lazy var definitions = FileDefinitions(self)
 
@@ -173,15 +175,17 @@ public final class CodeModel {
         return count
     }
 
-    /// The 1-based line of each token, computed in one pass.
+    /// The 1-based line of each token, computed in one pass. In Python a line that ends
+    /// in a backslash goes on on the next one: both are one line here, as for Python.
     private(set) lazy var tokenLines: [Int32] = {
         var lines = [Int32](repeating: 0, count: tokens.count)
         var line: Int32 = 1
         var offset = 0
+        let python = file.language == .python
         file.bytes.withUnsafeBufferPointer { bytes in
             for (index, token) in tokens.enumerated() {
                 while offset < token.range.lowerBound {
-                    if bytes[offset] == ASCII.newline { line += 1 }
+                    if bytes[offset] == ASCII.newline, !(python && continues(at: offset, in: bytes)) { line += 1 }
                     offset += 1
                 }
                 lines[index] = line
@@ -189,6 +193,14 @@ public final class CodeModel {
         }
         return lines
     }()
+
+    /// Whether the line break at `offset` follows a backslash in code (not in a comment).
+    private func continues(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var backslash = offset - 1
+        if backslash >= 0, bytes[backslash] == UInt8(ascii: "\r") { backslash -= 1 }
+        return backslash >= 0 && bytes[backslash] == UInt8(ascii: "\\") && file.spans.kind(at: backslash) == .code
+    }
+
 
     /// The 1-based line of token `index`.
     func line(ofToken index: Int) -> Int { Int(tokenLines[index]) }

@@ -32,6 +32,7 @@ enum CodeLexer {
         let spans = file.spans.spans
         var tokens: [CodeToken] = []
         tokens.reserveCapacity(file.bytes.count / 4)
+        let python = file.language == .python
         file.withBytes { bytes in
             var index = 0
             var spanIndex = 0
@@ -51,6 +52,9 @@ enum CodeLexer {
                 let byte = bytes[index]
                 if ASCII.isWhitespace(byte) {
                     index += 1
+                } else if python, byte == UInt8(ascii: "\\"), let next = continuationEnd(after: index, in: bytes) {
+                    // `client.messages \` + newline: one logical line, as Python reads it.
+                    index = next
                 } else if ASCII.isIdentifier(byte) || byte == ASCII.dollar {
                     var stop = index + 1
                     while stop < end, ASCII.isIdentifier(bytes[stop]) || bytes[stop] == ASCII.dollar { stop += 1 }
@@ -73,5 +77,12 @@ enum CodeLexer {
             }
         }
         return tokens
+    }
+
+    /// Past the line break right after a backslash at `index`, if there is one.
+    static func continuationEnd(after index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        if index + 1 < bytes.count, bytes[index + 1] == ASCII.newline { return index + 2 }
+        if index + 2 < bytes.count, bytes[index + 1] == UInt8(ascii: "\r"), bytes[index + 2] == ASCII.newline { return index + 3 }
+        return nil
     }
 }

@@ -81,6 +81,24 @@ struct PythonStructure {
         if model.line(ofToken: cursor) == headerLine {
             return start..<model.file.lineRange(containing: start).upperBound
         }
+        // The block ends where the next line indented no deeper starts: looked up, not walked.
+        if let stop = model.pythonLines.blockEnd(afterColon: colon, indent: indent) {
+            let last = min(stop, model.tokens.count) - 1
+            return start..<max(start, last > colon ? model.tokens[last].range.upperBound : start)
+        }
+        return walkedBlock(afterColon: colon, indent: indent)
+    }
+
+    /// The same block, found by walking its tokens: for a header whose line the index
+    /// does not hold (inside brackets), and as the reference the index is tested against.
+    func walkedBlock(afterColon colon: Int, indent: Int) -> Range<Int> {
+        let start = model.tokens[colon].range.upperBound
+        let headerLine = model.line(ofToken: colon)
+        var cursor = colon + 1
+        guard cursor < model.tokens.count else { return start..<start }
+        if model.line(ofToken: cursor) == headerLine {
+            return start..<model.file.lineRange(containing: start).upperBound
+        }
         var end = start
         while cursor < model.tokens.count {
             let token = model.tokens[cursor]

@@ -20,6 +20,8 @@ public struct RunSettings: Sendable {
     public var rules: [LoadedRule]
     /// Every loaded rule that redacts, selected or not: their matches stay hidden in snippets.
     public var secretRules: [LoadedRule]
+    /// TW000 is left out by `ignore` (the file's or `--ignore`): `--report-unused-ignores` then reports nothing.
+    public var ignoresUnusedSuppressions: Bool
     public var failOn: FailThreshold
     /// Everything but the paths, jobs and walking options, which only the command line sets.
     public var options: LintOptions
@@ -40,7 +42,8 @@ public struct RunSettings: Sendable {
         }
 
         let select = commandLine.select.isEmpty ? try configuration.select.map(id) : commandLine.select
-        var rules = try RuleCatalog.filter(catalog, select: select, ignore: try configuration.ignore.map(id) + commandLine.ignore)
+        let ignore = try configuration.ignore.map(id) + commandLine.ignore
+        var rules = try RuleCatalog.filter(catalog, select: select, ignore: ignore)
         var severities: [String: Severity] = [:]
         for override in configuration.severity { severities[try id(override.rule)] = override.severity }
         for index in rules.indices {
@@ -58,6 +61,7 @@ public struct RunSettings: Sendable {
             PerFileIgnore(patterns: PathPatterns([entry.pattern], base: configuration.directory), rules: Set(try entry.rules.map(id)))
         }
         options.ruleIndex = index
-        return RunSettings(rules: rules, secretRules: catalog.filter(\.rule.redact), failOn: commandLine.failOn ?? configuration.failOn ?? .warning, options: options)
+        let ignoresUnused = try RuleCatalog.filter(catalog, select: [], ignore: ignore).allSatisfy { $0.rule.analyzer != UnusedSuppression.analyzerName }
+        return RunSettings(rules: rules, secretRules: catalog.filter(\.rule.redact), ignoresUnusedSuppressions: ignoresUnused, failOn: commandLine.failOn ?? configuration.failOn ?? .warning, options: options)
     }
 }

@@ -23,6 +23,8 @@ public struct LintOptions: Sendable {
     public var ruleIndex: RuleIndex?
     /// Report directives that silence nothing as TW000 `unused-suppression` findings.
     public var reportUnusedSuppressions = false
+    /// Give findings the fixes twilint knows for them (`--fix`, the language server).
+    public var offerFixes = false
     /// Told as files are done, for a progress line.
     public var progress: (any ScanProgress)?
 
@@ -204,6 +206,7 @@ public struct Linter: Sendable {
         let scan = scanner.scan(file)
         outcome.diagnostics += scan.diagnostics
         outcome.findings = MatchHasher.assign(scan.findings, bytes: bytes)
+        if options.offerFixes { FixFinder.attach(to: &outcome.findings, in: file, redact: options.redact) }
         let skipped = skippedRules(path)
         if !skipped.isEmpty { outcome.findings.removeAll { skipped.contains($0.ruleID) } }
         if file.withBytes(DirectiveParser.mayHoldDirectives) { applyDirectives(in: file, secrets: scan.secrets, to: &outcome) }
@@ -238,7 +241,8 @@ public struct Linter: Sendable {
         outcome.suppressed = applied.suppressed
         outcome.diagnostics += applied.diagnostics
         guard options.reportUnusedSuppressions, !applied.unused.isEmpty else { return }
-        let unused = MatchHasher.assign(UnusedSuppression.findings(applied.unused, in: file, rule: unusedSuppressionRule, redactions: secrets), bytes: file.bytes)
+        var unused = MatchHasher.assign(UnusedSuppression.findings(applied.unused, in: file, rule: unusedSuppressionRule, redactions: secrets), bytes: file.bytes)
+        if options.offerFixes { FixFinder.attach(to: &unused, unused: applied.unused, index: suppressor.index, in: file) }
         outcome.findings = (outcome.findings + unused).sorted()
     }
 }

@@ -38,6 +38,8 @@ public struct Finding: Codable, Hashable, Sendable {
     public var matchHash: String
     /// The inline directive that silenced this finding, when one did.
     public var suppression: Suppression?
+    /// How to fix it, when twilint knows and was asked (`LintOptions.offerFixes`).
+    public var fix: Fix?
 
     public init(
         ruleID: String, ruleName: String, severity: Severity, message: String, path: String,

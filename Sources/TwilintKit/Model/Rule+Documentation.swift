@@ -1,6 +1,10 @@
 /// One rendering of a rule's docs for every place that shows them: `twilint explain`,
 /// SARIF help, and the README rule table.
 extension Rule {
+    /// Where the rule's documentation lives: its rule file in the repository (SARIF's
+    /// `helpUri`, the language server's `codeDescription`).
+    public var documentationURI: String { "\(TwilintVersion.informationURI)/blob/main/rules/\(id)-\(name).yml" }
+
     /// Plain-text help: what, why, how to fix, limits, and examples.
     public var helpText: String {
         var sections = [

@@ -40,7 +40,7 @@ public struct SarifReporter: Reporter {
             shortDescription: Message(text: rule.docs.summary),
             fullDescription: Message(text: Self.shortened(rule.docs.what, limit: 1024)),
             help: Help(text: rule.helpText, markdown: rule.helpMarkdown),
-            helpUri: "\(TwilintVersion.informationURI)/blob/main/rules/\(rule.id)-\(rule.name).yml",
+            helpUri: rule.documentationURI,
             defaultConfiguration: Configuration(level: rule.severity.sarifLevel),
             properties: properties)
     }

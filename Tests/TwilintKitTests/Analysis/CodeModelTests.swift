@@ -206,4 +206,21 @@ final class CodeModelTests: XCTestCase {
         }
         XCTAssertGreaterThan(checked, 10_000)
     }
+
+    /// Python blocks come from an index of statement lines; walking each block's
+    /// tokens is the reference, for every header of every Python fixture.
+    func testPythonBlocksFromTheIndexMatchTheWalk() throws {
+        var checked = 0
+        for (relative, path, language, data) in try SourceFixtures.all() where language == .python {
+            let model = CodeModel.of(SourceFile(path: path, language: language, bytes: data))
+            let structure = PythonStructure(model)
+            for index in model.tokens.indices where model.token(index, is: ":") {
+                let indent = model.indentation(ofLineAt: model.tokens[index].range.lowerBound)
+                XCTAssertEqual(structure.block(afterColon: index, indent: indent), structure.walkedBlock(afterColon: index, indent: indent),
+                               "\(relative) at byte \(model.tokens[index].range.lowerBound)")
+                checked += 1
+            }
+        }
+        XCTAssertGreaterThan(checked, 300)
+    }
 }

@@ -11,6 +11,26 @@ final class TwilioSendsTests: XCTestCase {
         "\(send.kind) \(file.text(send.anchor)) to=\(file.text(send.recipient)) fixed=\(send.recipientIsFixed) scope=\(send.scope?.name ?? "-")"
     }
 
+    /// A backslash at the end of a Python line goes on on the next one (it used to
+    /// hide the send); one at the end of a comment does not.
+    func testPythonBackslashContinuations() {
+        let (file, found) = sends("app.py", """
+            def notify(phone):
+                client.messages \\
+                    .create(to=phone, from_=FROM, body="hi")
+
+            def later(phone):  # path C:\\
+                message = client.messages\\
+                    .create(to=phone,
+                            from_=FROM, body="hi")
+            """)
+        XCTAssertEqual(found.map { describe(file, $0) }, [
+            "message create to=phone fixed=false scope=notify",
+            "message create to=phone fixed=false scope=later",
+        ])
+        XCTAssertEqual(found.map { file.line(of: $0.anchor.lowerBound) }, [3, 7])
+    }
+
     func testPythonLibraryCallsOfEveryKind() {
         let (file, found) = sends("app.py", """
             def notify(phone):

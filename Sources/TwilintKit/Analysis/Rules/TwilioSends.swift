@@ -33,7 +33,8 @@ struct TwilioSends {
             guard cursor >= 0, bytes[cursor] == ASCII.dot else { continue }
             cursor -= 1
             if cursor >= 0, bytes[cursor] == UInt8(ascii: "?") { cursor -= 1 }
-            while cursor >= 0, ASCII.isWhitespace(bytes[cursor]) { cursor -= 1 }
+            // Python's `client.messages \` + newline + `.create(…)` too.
+            while cursor >= 0, ASCII.isWhitespace(bytes[cursor]) || bytes[cursor] == UInt8(ascii: "\\") { cursor -= 1 }
             let end = cursor + 1
             while cursor >= 0, ASCII.isIdentifier(bytes[cursor]) { cursor -= 1 }
             if sendResources.contains(where: { $0.elementsEqual(bytes[(cursor + 1)..<end]) }) { return true }

@@ -267,17 +267,29 @@ struct WebhookHandlers {
         return found
     }
 
+    /// Whether the handler answers with TwiML: it builds it (`MessagingResponse`,
+    /// `VoiceResponse`, `twiml.…`, a builder held in a `twiml` variable), writes a
+    /// `<Response>` string, or sends `text/xml`. A name that only mentions TwiML
+    /// (`TWIML_APP_SID`, `settings.TWIML_APPLICATION_SID`, `twimlUrl`) is no answer:
+    /// the access-token endpoints of Voice apps name their TwiML app that way.
     func answersWithTwiML(_ function: FunctionScope) -> Bool {
-        var index = model.tokenIndex(atOrAfter: function.body.lowerBound)
-        while index < model.tokens.count, model.tokens[index].range.upperBound <= function.body.upperBound {
-            defer { index += 1 }
-            let token = model.tokens[index]
+        model.tokenIndices(in: function.body).contains { index in
             let text = model.text(ofToken: index)
-            if token.kind == .identifier, text == "MessagingResponse" || text == "VoiceResponse" || text.lowercased().contains("twiml") {
-                return true
+            switch model.tokens[index].kind {
+            case .identifier:
+                return text == "MessagingResponse" || text == "VoiceResponse" || Self.namesTwiMLBuilder(text)
+            case .string:
+                return text.contains("<Response") || text.contains("text/xml")
+            default:
+                return false
             }
-            if token.kind == .string, text.contains("<Response") { return true }
         }
-        return false
+    }
+
+    /// `twiml`, `voiceTwiml`, `twiml_response`, `Twilio.twiml`'s namespace: not `TWIML_APP_SID`, `twimlUrl`, `twiml_app_sid`.
+    static func namesTwiMLBuilder(_ name: String) -> Bool {
+        let lowered = name.lowercased()
+        guard lowered.contains("twiml") else { return false }
+        return !["sid", "app", "url", "uri", "bin"].contains(where: lowered.contains)
     }
 }
