@@ -234,7 +234,7 @@ public struct Linter: Sendable {
     /// Moves the findings the file's directives cover to `suppressed` and, when
     /// asked, reports the directives that silence nothing.
     private func applyDirectives(in file: SourceFile, secrets: [Range<Int>], to outcome: inout FileOutcome) {
-        let directives = DirectiveParser.directives(in: file)
+        let directives = DirectiveParser.directives(in: file).map { $0.redactingReason(secrets, in: file) }
         guard !directives.isEmpty else { return }
         let applied = suppressor.apply(directives, to: outcome.findings, path: file.path)
         outcome.findings = applied.findings
