@@ -10,7 +10,7 @@ PYTHON    ?= python3
 # The SARIF schema check's own Python, made by test-deps; offline once it exists.
 VENV      := .build/venv
 
-.PHONY: all deps test-deps build release lint test rules install bench clean
+.PHONY: all deps test-deps build release lint test rules install bench fuzz sanitize clean
 
 all: build
 
@@ -65,5 +65,14 @@ install: release
 bench: release
 	bench/run.sh
 
+# libFuzzer targets (Fuzzing/), FUZZ_SECONDS each (default 600); see README.
+FUZZ_SECONDS ?= 600
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
+
+# ASan (with LeakSanitizer) and TSan builds scanning fixtures/ and a generated tree.
+sanitize: deps
+	scripts/sanitize.sh
+
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz .build-asan .build-tsan .build-sanitize

@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .executable(name: "twilint", targets: ["twilint"]),
         .library(name: "TwilintKit", targets: ["TwilintKit"]),
+        // The invariants the fuzzers (Fuzzing/) and the fuzz-regression test both check.
+        .library(name: "PipelineInvariants", targets: ["PipelineInvariants"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -23,6 +25,7 @@ let package = Package(
             name: "TwilintKit",
             dependencies: ["Matching", .product(name: "Yams", package: "Yams")]
         ),
+        .target(name: "PipelineInvariants", dependencies: ["TwilintKit"]),
         // The language server: JSON-RPC, LSP messages and open documents, over the kit.
         .target(name: "TwilintServer", dependencies: ["TwilintKit"]),
         .executableTarget(
@@ -37,6 +40,8 @@ let package = Package(
         // Golden files are read from the source tree by path, not bundled.
         .testTarget(name: "TwilintKitTests", dependencies: ["TwilintKit", "Matching", "SARIFChecks"], exclude: ["Golden"]),
         .testTarget(name: "TwilintServerTests", dependencies: ["TwilintServer", "TwilintKit"]),
+        // Replays Tests/fuzz-regressions/ (read by path) and the fixtures through PipelineInvariants.
+        .testTarget(name: "FuzzRegressionTests", dependencies: ["PipelineInvariants", "TwilintKit"]),
         .testTarget(name: "RuleTests", dependencies: ["TwilintKit", "Matching"]),
         // Depends on the executable so that `swift test` builds the binary it runs.
         .testTarget(name: "CLITests", dependencies: ["twilint", "SARIFChecks"]),

@@ -29,6 +29,8 @@ struct ExplainFile: ParsableCommand {
             return
         }
         let file = SourceFile(path: path, language: language, bytes: bytes)
+        // The facts memoised on the file (the code model) point back at it: a cycle to break.
+        defer { file.forgetDerivedValues() }
         let clientSide = ClientSide.of(file)
         let lines = [
             path,
@@ -53,6 +55,7 @@ struct ExplainFile: ParsableCommand {
             let prefix = file.lineRange(number: middle).upperBound
             let partial = SourceFile(path: file.path, language: file.language, bytes: Array(file.bytes[..<prefix]))
             if condition.mayHold(in: partial) { high = middle } else { low = middle + 1 }
+            partial.forgetDerivedValues()
         }
         let evidence = file.text(file.lineRange(number: low)).trimmingCharacters(in: .whitespaces)
         return "yes (line \(low): \(evidence.count > 100 ? String(evidence.prefix(100)) + "…" : evidence))"

@@ -28,6 +28,19 @@ final class HistoryCLITests: CLITestCase {
         return repo
     }
 
+    /// A suppression's reason may quote the secret it silences: history hides it there
+    /// too, although its scan saw only the lines the commit added.
+    func testReasonsQuotingTheSecretAreRedacted() throws {
+        var repo = try HistoryRepository(self)
+        try repo.commit("rotated", ["app.py": "import os\nsid = '\(sid1)'  # twilint: ignore[TW001] -- rotated, was \(sid1)\n"])
+        for format in ["json", "json-lines", "sarif"] {
+            let run = try twilint(["history", "--format", format, "--include-suppressed"])
+            XCTAssertEqual(run.status, 0, run.stderr)
+            XCTAssertTrue(run.stdout.contains("rotated, was \(sid1.prefix(4))…\(sid1.suffix(2))"), "\(format): \(run.stdout.prefix(600))")
+            XCTAssertFalse(run.stdout.contains(sid1), format)
+        }
+    }
+
     /// `RULE path:line <commit message> xN present|removed` per finding of a JSON Lines report.
     func summarise(_ output: String, _ repo: HistoryRepository) throws -> [String] {
         let names = Dictionary(uniqueKeysWithValues: repo.commits.map { ($1, $0) })

@@ -29,6 +29,34 @@ final class SuppressionCLITests: CLITestCase {
         XCTAssertEqual(suppression["directive"] as? String, "ignore-next-line[TW001]")
     }
 
+    /// Found by the pipeline fuzzer: a reason that quotes the credential it silences
+    /// printed it whole in JSON, JSON Lines and SARIF. The reason is redacted like a snippet.
+    func testAReasonThatQuotesTheSecretItSilencesIsRedacted() throws {
+        try write("app.py", """
+            ACCOUNT_SID = os.environ["TWILIO_ACCOUNT_SID"]  # twilint: ignore[TW001] -- rotated; was \(Self.sid) until May
+            other = "\(Self.sid)"
+
+            """)
+        let redacted = "AC3f…5e"
+        let json = try twilint(["--format", "json", "app.py"])
+        XCTAssertEqual(json.status, 1, json.stderr)
+        XCTAssertFalse(json.stdout.contains(Self.sid), json.stdout)
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual((object["findings"] as? [[String: Any]])?.map { $0["line"] as? Int }, [2])
+        let suppressed = try XCTUnwrap((object["suppressed"] as? [[String: Any]])?.first)
+        let suppression = try XCTUnwrap(suppressed["suppression"] as? [String: Any])
+        XCTAssertEqual(suppression["reason"] as? String, "rotated; was \(redacted) until May")
+        for format in ["json-lines", "sarif"] {
+            let output = try twilint(["--format", format, "--include-suppressed", "app.py"])
+            XCTAssertEqual(output.status, 1, "\(format): \(output.stderr)")
+            // SARIF's rule help quotes this very SID as an example, so look at the reason itself.
+            XCTAssertFalse(output.stdout.contains("was \(Self.sid)"), "\(format): \(output.stdout)")
+            XCTAssertTrue(output.stdout.contains("rotated; was \(redacted) until May"), "\(format): \(output.stdout)")
+        }
+        let shown = try twilint(["--format", "json", "--no-redact", "app.py"])
+        XCTAssertTrue(shown.stdout.contains("rotated; was \(Self.sid) until May"), "--no-redact shows the reason as written")
+    }
+
     func testSARIFLeavesSuppressedFindingsOutUnlessIncluded() throws {
         try writeSuppressedApp()
         let plain = try twilint(["--format", "sarif", "app.py"])

@@ -1,3 +1,4 @@
+import Foundation
 import Matching
 import XCTest
 
@@ -115,5 +116,31 @@ final class PCRE2MatcherTests: XCTestCase {
             found[thread] = count
         }
         XCTAssertEqual(found.reduce(0, +), 5_000)
+    }
+
+    /// Each thread's match data lives in thread-specific storage; a thread that ends
+    /// frees it (`make sanitize` runs this test under LeakSanitizer, which reports the
+    /// scratch of every ended thread that is not), and the calling thread can free
+    /// its own early and still search afterwards.
+    func testThreadScratchIsFreedWhenItsThreadEnds() throws {
+        let matcher = try PCRE2Matcher("a(?<focus>b+)", startLimited: true)
+        let text = Array("xx abbb yy".utf8)
+        let finished = DispatchGroup()
+        let found = UnsafeMutableBufferPointer<Int>.allocate(capacity: 8)
+        defer { found.deallocate() }
+        for index in 0..<8 {
+            finished.enter()
+            let thread = Thread {
+                let match = text.withUnsafeBufferPointer { try? matcher.firstMatch(in: $0, from: 0, startingBy: 5) }
+                found[index] = match?.focus.count ?? 0
+                finished.leave()
+            }
+            thread.start()
+        }
+        finished.wait()
+        XCTAssertEqual(Array(found), Array(repeating: 3, count: 8))
+        PCRE2Matcher.releaseThreadScratch()
+        let again = text.withUnsafeBufferPointer { try? matcher.firstMatch(in: $0, from: 0) }
+        XCTAssertEqual(again?.focus, 4..<7)
     }
 }

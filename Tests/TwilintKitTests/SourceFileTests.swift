@@ -27,4 +27,20 @@ final class SourceFileTests: XCTestCase {
         XCTAssertEqual(file.position(of: 20), SourcePosition(line: 2, column: 1))
         XCTAssertEqual(file.position(of: 99), SourcePosition(line: 3, column: 1))
     }
+
+    /// The code model memoised on a file points back at it (explain-file leaked such
+    /// files under LeakSanitizer): the file lives until its derived values are dropped.
+    func testAFileWithACodeModelIsFreedOnceItsDerivedValuesAreDropped() {
+        weak var released: SourceFile?
+        var calls = 0
+        do {
+            let file = SourceFile(path: "send.js", text: "client.messages.create({ to: user.phone });\n")
+            calls = CodeModel.of(file).calls.count
+            released = file
+        }
+        XCTAssertEqual(calls, 1)
+        XCTAssertNotNil(released, "the memo cycle keeps the file alive until forgetDerivedValues")
+        released?.forgetDerivedValues()
+        XCTAssertNil(released)
+    }
 }

@@ -64,6 +64,11 @@ public struct FileScanner: Sendable {
         return Outcome(findings: FindingBuilder.numberLineHashes(findings.sorted()), diagnostics: diagnostics, secrets: secrets)
     }
 
+    /// Byte ranges of the secrets every redacting rule finds in `file`, run or not.
+    public func secrets(in file: SourceFile) -> [Range<Int>] {
+        matches(of: rules.filter(\.rule.redact) + redactionRules, in: file).matches.map(\.focus)
+    }
+
     /// The matches of `rules` in `file` that pass scope, conditions and exclusions.
     private func matches(of rules: [CompiledRule], in file: SourceFile)
         -> (matches: [(rule: Rule, focus: Range<Int>)], diagnostics: [Diagnostic]) {

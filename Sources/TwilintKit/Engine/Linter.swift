@@ -240,10 +240,12 @@ public struct Linter: Sendable {
 
     /// Moves the findings the file's directives cover to `suppressed` and, when
     /// asked, reports the directives that silence nothing.
-    /// `secrets` stay hidden in the snippets of unused suppressions (which `twilint
-    /// history`, applying a whole file's directives to its added lines, never reports).
-    func applyDirectives(in file: SourceFile, secrets: [Range<Int>] = [], to outcome: inout FileOutcome) {
-        let directives = DirectiveParser.directives(in: file)
+    /// `secrets` stay hidden in the directives' reasons and in unused suppressions' snippets;
+    /// nil finds them in `file` (`twilint history` applies a whole file's directives to
+    /// the lines a commit added, whose scan saw only those lines).
+    func applyDirectives(in file: SourceFile, secrets known: [Range<Int>]? = nil, to outcome: inout FileOutcome) {
+        let secrets = (known ?? (options.redact ? scanner.secrets(in: file) : [])).sorted { $0.lowerBound < $1.lowerBound }
+        let directives = DirectiveParser.directives(in: file).map { $0.redactingReason(secrets, in: file) }
         guard !directives.isEmpty else { return }
         let applied = suppressor.apply(directives, to: outcome.findings, path: file.path)
         outcome.findings = applied.findings

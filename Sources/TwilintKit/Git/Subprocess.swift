@@ -41,6 +41,10 @@ enum Subprocess {
         let data = output.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         exited.wait()
+        // Returns at once (the process has ended), and drops the run-loop source that
+        // Foundation's Process and the source keep each other alive with: without it
+        // every git command leaked its Process, pipes and arguments (LeakSanitizer).
+        process.waitUntilExit()
         return Result(status: process.terminationStatus, output: data, errors: collected.data)
     }
 
