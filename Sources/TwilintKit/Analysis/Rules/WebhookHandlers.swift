@@ -246,21 +246,33 @@ struct WebhookHandlers {
     /// `const { Body } = req.body`, FastAPI `Body: str = Form(...)`, a decoded Swift `Content`
     /// type with such members. A dictionary key (`{"To": …}`) is a send, not a read.
     func parameters(readBy function: FunctionScope) -> Set<String> {
-        var found = Set<String>()
+        var found = reads(in: function.body)
         if model.file.language == .python {
             found.formUnion(function.parameters.filter(Self.parameterNames.contains))
         }
-        var index = model.tokenIndex(atOrAfter: function.body.lowerBound)
-        while index < model.tokens.count, model.tokens[index].range.upperBound <= function.body.upperBound {
-            defer { index += 1 }
+        // Read through a same-file helper given the request: `const { Body } = parseWebhook(req)`.
+        for call in model.calls(in: function.body) where !call.arguments.isEmpty {
+            let name = String(call.callee.split(separator: ".").last ?? "")
+            for body in model.definitions.functionBodies[name] ?? [] where !body.overlaps(function.body) {
+                found.formUnion(reads(in: body))
+            }
+        }
+        return found
+    }
+
+    /// The webhook parameters the code in `range` reads: `request.form["Body"]`, `req.body.From`,
+    /// `event.Body`, `form.Body.data`, `{ Body } = …`, Vapor's `decode(Inbound.self)`.
+    private func reads(in range: Range<Int>) -> Set<String> {
+        var found = Set<String>()
+        for index in model.tokenIndices(in: range) {
             let token = model.tokens[index]
             if token.kind == .string {
                 let value = CallFinder.unquoted(model.text(ofToken: index))
                 if Self.parameterNames.contains(value), !model.token(index + 1, is: ":") { found.insert(value) }
-            } else if token.kind == .identifier, model.file.language != .python {
+            } else if token.kind == .identifier {
                 let name = model.text(ofToken: index)
-                if Self.parameterNames.contains(name),
-                   model.token(index - 1, is: ".") || model.token(index - 1, is: "?.") || isDestructured(index) {
+                let member = model.token(index - 1, is: ".") || model.token(index - 1, is: "?.")
+                if Self.parameterNames.contains(name), member || (model.file.language != .python && isDestructured(index)) {
                     found.insert(name)
                 } else if model.file.language == .swift, name == "decode", model.token(index + 1, is: "("),
                           // Vapor `decode(Inbound.self)`, Hummingbird `decode(as: Inbound.self, context:)`.
