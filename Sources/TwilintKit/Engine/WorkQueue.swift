@@ -83,8 +83,8 @@ final class WorkQueue<Item>: @unchecked Sendable {
     }
 }
 
-/// Collects the workers' results under a lock.
-private final class ResultSink<Result>: @unchecked Sendable {
+/// Collects results from several threads under a lock.
+final class ResultSink<Result>: @unchecked Sendable {
     private let lock = NSLock()
     private var results: [Result] = []
 

@@ -46,7 +46,7 @@ public struct HistoryScanner: Sendable {
         defer { blobs.close() }
         var logOutcome = GitLogReader.Outcome()
         var failure: Error?
-        let inline = InlineResults()
+        let inline = ResultSink<BatchOutcome>()  // batches scanned on the reading thread (one job)
         let batches = WorkQueue<[FileChange]>.drain(jobs: linter.options.threads, capacity: 2 * linter.options.threads, produce: { queue in
             var batch: [FileChange] = [], bytes = 0
             do {
@@ -69,7 +69,7 @@ public struct HistoryScanner: Sendable {
 
     /// Hands `batch` to the workers; with one job there are none, so this thread scans it
     /// now (and nothing piles up in the queue).
-    private func push(_ batch: [FileChange], to queue: WorkQueue<[FileChange]>, blobs: BlobReader, inline: InlineResults) {
+    private func push(_ batch: [FileChange], to queue: WorkQueue<[FileChange]>, blobs: BlobReader, inline: ResultSink<BatchOutcome>) {
         guard !batch.isEmpty else { return }
         if linter.options.threads == 1 {
             inline.add(scan(batch, blobs: blobs))
@@ -205,23 +205,5 @@ public struct HistoryScanner: Sendable {
             "this is a shallow clone: the scan read \(log.commits) commit\(log.commits == 1 ? "" : "s")\(reached); "
                 + "older commits are not in this clone ('git fetch --unshallow' brings them), "
                 + "and the oldest commit shows every line it holds as added")
-    }
-
-    /// Batches scanned on the reading thread (one job).
-    private final class InlineResults: @unchecked Sendable {
-        private let lock = NSLock()
-        private var outcomes: [BatchOutcome] = []
-
-        func add(_ more: [BatchOutcome]) {
-            lock.lock()
-            outcomes += more
-            lock.unlock()
-        }
-
-        var all: [BatchOutcome] {
-            lock.lock()
-            defer { lock.unlock() }
-            return outcomes
-        }
     }
 }
