@@ -79,7 +79,7 @@ final class TwilioCallsTests: XCTestCase {
             def other(url):
                 requests.post(url)
             """)
-        XCTAssertEqual(TwilioCalls.httpRequests(in: python).map { python.line(of: $0.name.lowerBound) }, [4])
+        XCTAssertEqual(TwilioCalls.hostRequests(in: python).map { python.line(of: $0.site.name.lowerBound) }, [4])
 
         let swift = model("SMS.swift", """
             struct SMS {
@@ -94,7 +94,7 @@ final class TwilioCallsTests: XCTestCase {
                 }
             }
             """)
-        XCTAssertEqual(TwilioCalls.httpRequests(in: swift).map { swift.text($0.name) }, ["data", "dataTask"])
+        XCTAssertEqual(TwilioCalls.hostRequests(in: swift).map { swift.text($0.site.name) }, ["data", "dataTask"])
 
         let script = model("rest.js", """
             const url = `https://api.twilio.com/2010-04-01/Accounts/${sid}/Messages.json`;
@@ -102,6 +102,6 @@ final class TwilioCallsTests: XCTestCase {
             axios.post(url, form);
             fetch('/api/local');
             """)
-        XCTAssertEqual(TwilioCalls.httpRequests(in: script).map(\.callee), ["fetch"])
+        XCTAssertEqual(TwilioCalls.hostRequests(in: script).map(\.site.callee), ["fetch", "axios.post"])
     }
 }

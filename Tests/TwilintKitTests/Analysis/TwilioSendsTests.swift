@@ -4,7 +4,7 @@ import XCTest
 final class TwilioSendsTests: XCTestCase {
     private func sends(_ path: String, _ source: String) -> (SourceFile, [TwilioSend]) {
         let file = SourceFile(path: path, text: source)
-        return (file, TwilioSends.of(file))
+        return (file, TwilioFacts.of(file).sends)
     }
 
     private func describe(_ file: SourceFile, _ send: TwilioSend) -> String {

@@ -8,7 +8,7 @@ struct SendWithoutOptOutCheck: Analyzer {
     func findings(in file: SourceFile) -> [Range<Int>] {
         guard file.language.isSource else { return [] }
         // A reply to the inbound sender counts: they may have texted STOP before.
-        let sends = TwilioSends.of(file).filter { $0.kind == .message && [.runTime, .inboundSender].contains($0.destination) }
+        let sends = TwilioFacts.of(file).sends.filter { $0.kind == .message && [.runTime, .inboundSender].contains($0.destination) }
         guard !sends.isEmpty, !FileRole.isTest(file), !Self.checksOptOut(CodeModel.of(file)) else { return [] }
         return sends.map(\.anchor)
     }

@@ -39,11 +39,11 @@ enum TwilioCalls {
         "transcriptions", "sip", "short_codes", "shortCodes", "monitor", "bulkexports", "routes",
     ]
 
-    /// Whether `file` may hold a call either finder recognises: checked with byte scans
-    /// before anything builds the file's code model.
+    /// Whether `file` may hold a helper-library call or an HTTP request to a `*.twilio.com`
+    /// URL: checked with byte scans before anything builds the file's code model.
     static func mayCallTwilio(_ file: SourceFile) -> Bool {
         guard file.language.isSource else { return false }
-        return (file.language != .swift && mayCallREST(file)) || (file.contains(".twilio.com") && mayRequestHTTP(file))
+        return (file.language != .swift && mayCallREST(file)) || (file.contains(".twilio.com") && HTTPRequests.mayRequest(file))
     }
 
     /// The REST calls of the file behind `model`, found once per file.
@@ -51,20 +51,20 @@ enum TwilioCalls {
         model.file.memo("twilio-rest-calls") { find(in: model) }
     }
 
-    /// Raw HTTP requests to a `*.twilio.com` host: Python `requests`/`httpx` calls, JS `fetch`,
-    /// Swift `URLSession` `data(for:)`/`dataTask(with:)`/`upload(for:)`, AsyncHTTPClient `execute`,
-    /// Vapor `client.post`. The URL counts when it is written in the call or reaches it through
-    /// names assigned in the file (`url = f"https://api.twilio.com/…"`, `URLRequest(url: url)`).
-    /// axios is left out on purpose: it rejects on 4xx by itself.
-    static func httpRequests(in model: CodeModel) -> [CallSite] {
-        model.file.memo("twilio-http-requests") {
-            // A request counts only through a `.twilio.com` literal, and needs a request call.
-            guard model.file.contains(".twilio.com"), mayRequestHTTP(model.file) else { return [] }
-            // Names are followed only in files that make HTTP requests at all.
-            let requests = model.calls.filter { isHTTPRequest($0, in: model) }
+    /// HTTP requests (see `HTTPRequests`) to a `*.twilio.com` host. The URL counts when it is
+    /// written in the call or reaches it through names assigned in the file
+    /// (`url = f"https://api.twilio.com/…"`, `URLRequest(url: url)`).
+    static func hostRequests(in model: CodeModel) -> [HTTPRequest] {
+        model.file.memo("twilio-host-requests") {
+            // A request counts only through a `.twilio.com` literal.
+            guard model.file.contains(".twilio.com") else { return [] }
+            let requests = HTTPRequests.of(model)
             guard !requests.isEmpty else { return [] }
+            // Names are followed only in files that make HTTP requests at all.
             let names = twilioURLNames(in: model)
-            return requests.filter { mentionsTwilioHost(model.tokenIndex(atOrAfter: $0.argumentList.lowerBound)..<model.tokenIndex(atOrAfter: $0.argumentList.upperBound), names: names, in: model) }
+            return requests.filter {
+                mentionsTwilioHost(model.tokenIndex(atOrAfter: $0.site.argumentList.lowerBound)..<model.tokenIndex(atOrAfter: $0.site.argumentList.upperBound), names: names, in: model)
+            }
         }
     }
 
@@ -216,43 +216,7 @@ enum TwilioCalls {
         return open - 4
     }
 
-    // MARK: - Raw HTTP requests
-
-    /// Literals every request `isHTTPRequest` recognises contains, per language.
-    private static func mayRequestHTTP(_ file: SourceFile) -> Bool {
-        switch file.language {
-        case .python: return ["requests.", "httpx."].contains(where: file.contains)
-        case .javascript, .typescript: return file.contains("fetch")
-        case .swift: return ["data(", "upload(", "bytes(", "Task(", "execute(", "client."].contains(where: file.contains)
-        case .html, .config, .text: return false
-        }
-    }
-
-    private static func isHTTPRequest(_ site: CallSite, in model: CodeModel) -> Bool {
-        let name = model.text(site.name)
-        switch model.file.language {
-        case .python:
-            guard ["get", "post", "put", "patch", "delete", "request"].contains(name) else { return false }
-            return ["requests." + name, "httpx." + name].contains(site.callee)
-        case .javascript, .typescript:
-            return site.callee == "fetch" || site.callee == "globalThis.fetch"
-        case .swift:
-            switch name {
-            case "data", "upload", "bytes":
-                return site.arguments.first?.label == "for" || site.arguments.first?.label == "from"
-            case "dataTask", "uploadTask":
-                return site.arguments.first?.label == "with"
-            case "execute":
-                return true
-            case "post", "get", "put", "send":
-                return site.callee == "client." + name || site.callee.hasSuffix(".client." + name)
-            default:
-                return false
-            }
-        case .html, .config, .text:
-            return false
-        }
-    }
+    // MARK: - Requests to a Twilio host
 
     /// Whether the tokens mention a `*.twilio.com` URL: a literal, or a name that holds one there.
     private static func mentionsTwilioHost(_ range: Range<Int>, names: HostNames, in model: CodeModel) -> Bool {

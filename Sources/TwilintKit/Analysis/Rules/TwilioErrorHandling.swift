@@ -25,19 +25,28 @@ struct TwilioErrorHandling {
     struct Outcome {
         var unhandled: [Range<Int>] = []
         var genericHandlers: [Range<Int>] = []
+        /// The names of every call judged, handled or not.
+        var judged: [Range<Int>] = []
     }
 
     static func of(_ file: SourceFile) -> Outcome {
         file.memo("twilio-error-handling") {
-            // Most Twilio files (a whole SDK) call no client: skip them before building a code model.
-            guard TwilioCalls.mayCallTwilio(file), !FileRole.isTest(file) else { return Outcome() }
-            let handling = TwilioErrorHandling(CodeModel.of(file))
-            return Outcome(unhandled: handling.unhandled, genericHandlers: handling.genericHandlers)
+            guard !FileRole.isTest(file) else { return Outcome() }
+            let facts = TwilioFacts.of(file)
+            guard !facts.isEmpty else { return Outcome() }
+            let handling = TwilioErrorHandling(CodeModel.of(file), facts: facts)
+            return Outcome(unhandled: handling.unhandled, genericHandlers: handling.genericHandlers,
+                           judged: (facts.restCalls.map(\.site.name) + facts.requests.map(\.site.name)).sorted { $0.lowerBound < $1.lowerBound })
         }
     }
 
     /// Exceptions whose handler catches a `TwilioRestException` in Python (a bare `except:` too).
     private static let pythonCatchers: Set<String> = ["TwilioRestException", "TwilioException", "Exception", "BaseException"]
+    /// Exceptions whose handler catches `urlopen`'s `HTTPError`.
+    private static let pythonHTTPCatchers: Set<String> = [
+        "HTTPError", "urllib.error.HTTPError", "error.HTTPError", "URLError", "urllib.error.URLError", "OSError", "IOError",
+        "Exception", "BaseException",
+    ]
     /// Error codes Twilio documents for the usual failures of a send.
     static let knownCodes: Set<String> = [
         "21610", "21211", "21408", "21614", "30003", "30005", "30006", "30007", "30429", "20429", "60200", "60203", "63016",
@@ -46,22 +55,24 @@ struct TwilioErrorHandling {
     private static let forwarders: Set<String> = ["reject", "callback", "cb", "next", "done"]
     private static let maximumDepth = 4
 
-    private init(_ model: CodeModel) {
+    private init(_ model: CodeModel, facts: TwilioFacts) {
         self.model = model
-        let file = model.file
         var receivers: [Receiver] = []
-        for call in TwilioCalls.rest(in: model) {
-            let found: [Receiver]?
-            if file.language == .python {
-                found = pythonHandling(at: call.site.name.lowerBound, depth: 0)
+        for call in facts.restCalls {
+            if let found = exceptionHandling(of: call.site, start: call.start, catchers: Self.pythonCatchers) {
+                receivers += found
             } else {
-                found = scriptHandling(start: model.tokenIndex(atOrAfter: call.start), end: closeParen(of: call.site), site: call.site, depth: 0)
+                unhandled.append(call.site.name)
             }
-            if let found { receivers += found } else { unhandled.append(call.site.name) }
         }
-        for request in TwilioCalls.httpRequests(in: model) {
-            if let found = httpHandling(request) { receivers += found } else { unhandled.append(request.name) }
+        for request in facts.requests {
+            // A library that raises on an error status is handled like the helper library's calls.
+            let found = request.library.failsOnErrorStatus
+                ? exceptionHandling(of: request.site, start: request.site.extent.lowerBound, catchers: Self.pythonHTTPCatchers)
+                : httpHandling(request.site)
+            if let found { receivers += found } else { unhandled.append(request.site.name) }
         }
+        unhandled.sort { $0.lowerBound < $1.lowerBound }
         var judged = Set<Int>()
         for receiver in receivers where judged.insert(receiver.anchor.lowerBound).inserted && isGeneric(receiver) {
             genericHandlers.append(receiver.anchor)
@@ -193,15 +204,22 @@ struct TwilioErrorHandling {
 
     // MARK: - Python
 
-    private func pythonHandling(at offset: Int, depth: Int) -> [Receiver]? {
+    /// Where a call that raises (Python) or rejects (JS/TS) is handled; nil when nowhere.
+    private func exceptionHandling(of site: CallSite, start: Int, catchers: Set<String>) -> [Receiver]? {
+        model.file.language == .python
+            ? pythonHandling(at: site.name.lowerBound, catchers: catchers, depth: 0)
+            : scriptHandling(start: model.tokenIndex(atOrAfter: start), end: closeParen(of: site), site: site, depth: 0)
+    }
+
+    private func pythonHandling(at offset: Int, catchers: Set<String>, depth: Int) -> [Receiver]? {
         let function = model.enclosingFunction(of: offset)
         let blocks = model.enclosingTryBlocks(of: offset).filter { Self.isInside($0, function) }
         for block in blocks {
-            if let handler = block.handlers.first(where: { $0.caughtTypes.isEmpty || $0.caughtTypes.contains(where: Self.pythonCatchers.contains) }) {
+            if let handler = block.handlers.first(where: { $0.caughtTypes.isEmpty || $0.caughtTypes.contains(where: catchers.contains) }) {
                 return [receiver(for: handler, in: block)]
             }
         }
-        return callersHandling(of: function, depth: depth) { pythonHandling(at: $0.name.lowerBound, depth: depth + 1) }
+        return callersHandling(of: function, depth: depth) { pythonHandling(at: $0.name.lowerBound, catchers: catchers, depth: depth + 1) }
     }
 
     private static func isInside(_ block: TryBlock, _ function: FunctionScope?) -> Bool {

@@ -17,6 +17,10 @@ struct TwilioSend: Equatable, Sendable {
     /// Where findings are reported: the called method's name (`create`, `post`, `fetch`, `dataTask`),
     /// or the `To` key when no sending call is visible.
     var anchor: Range<Int>
+    /// The name of the Twilio call that performs the send: the helper library's `create`, or
+    /// the HTTP request (one of the file's `TwilioFacts.requests`). The anchor, unless the
+    /// request is sent from another function than the one that builds it.
+    var call: Range<Int>
     /// The destination expression: the `to` argument or the `To` field's value.
     var recipient: Range<Int>
     /// Where the destination comes from, as far as the file shows.

@@ -1,26 +1,18 @@
-/// Finds a file's Twilio sends (see `TwilioSend`): helper-library calls
-/// `….messages|calls|verifications|verification_checks.create(to=…)` (JS/TS `{ to }`),
-/// and hand-built REST requests — a `To` field (`"To": x`, `{ To: x }`,
-/// `URLQueryItem(name: "To", …)`, `"To=\(x)&…"`) near a `…/Messages.json`,
-/// `…/Messages` or `…/Calls.json` URL in the same function or bound to a
-/// module-level name the function uses.
+/// Finds a file's Twilio sends (see `TwilioSend`) among its Twilio calls: helper-library
+/// REST calls `….messages|calls|verifications|verification_checks.create(to=…)` (JS/TS
+/// `{ to }`) on a Twilio client, and HTTP requests that carry a `To` field (`"To": x`,
+/// `{ To: x }`, `URLQueryItem(name: "To", …)`, `"To=\(x)&…"`) near a `…/Messages.json`,
+/// `…/Messages` or `…/Calls.json` URL in the same function or bound to a module-level
+/// name the function uses. `TwilioFacts` runs it once per file.
 struct TwilioSends {
     let model: CodeModel
     private var file: SourceFile { model.file }
-
-    /// The sends of `file`, found once.
-    static func of(_ file: SourceFile) -> [TwilioSend] {
-        file.memo("twilio-sends") {
-            guard file.withBytes(mayHoldSend) else { return [] }
-            return TwilioSends(model: CodeModel.of(file)).find()
-        }
-    }
 
     /// Every send names its resource (`messages.create`, `verifications?.create`) or a
     /// Messages/Calls URL; a file with neither is skipped before its code model is built.
     /// Byte searches for the literals, not one regex alternation the JIT would try at
     /// every `m`, `c` and `v`.
-    private static func mayHoldSend(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func mayHoldSend(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         if ByteSearch.firstOffset(of: "/Messages".utf8, in: bytes) != nil || ByteSearch.firstOffset(of: "/Calls".utf8, in: bytes) != nil {
             return true
         }
@@ -55,18 +47,16 @@ struct TwilioSends {
         "verification_checks": .verificationCheck, "verificationChecks": .verificationCheck,
     ]
 
+    /// The helper-library calls among the file's REST calls that send: `create` on a
+    /// messages, calls or Verify resource, with a `to`.
     private func libraryCalls() -> [TwilioSend] {
-        model.calls.compactMap { call in
-            let method = model.text(call.name)
-            guard method == "create" || method == "create_async" else { return nil }
-            let parts = call.callee.split(separator: ".")
-            guard parts.count >= 2 else { return nil }
-            var resource = String(parts[parts.count - 2])
-            if resource.hasSuffix("()") || resource.hasSuffix("[]") { resource.removeLast(2) }
-            guard let kind = Self.resources[resource],
+        TwilioCalls.rest(in: model).compactMap { rest in
+            let call = rest.site
+            guard rest.verb == "create" || rest.verb == "create_async", let resource = rest.resources.last,
+                  let kind = Self.resources[resource],
                   let recipient = call.argument(named: "to") ?? recipientInPreparedOptions(of: call) else { return nil }
             return TwilioSend(
-                kind: kind, anchor: call.name, recipient: recipient,
+                kind: kind, anchor: call.name, call: call.name, recipient: recipient,
                 destination: isEmailChannel(call) ? .notAPhone : destination(of: recipient, at: call.name.lowerBound),
                 scope: judgedScope(of: call.name.lowerBound), isREST: false)
         }
@@ -103,9 +93,10 @@ struct TwilioSends {
         var sends: [TwilioSend] = []
         for index in model.tokens.indices {
             guard let field = toField(at: index),
-                  let kind = restKind(around: field.key.lowerBound, boundURLs: boundURLs, urls: urls) else { continue }
+                  let kind = restKind(around: field.key.lowerBound, boundURLs: boundURLs, urls: urls),
+                  let request = sendingRequest(around: field.key) else { continue }
             sends.append(TwilioSend(
-                kind: kind, anchor: sendingCall(around: field.key) ?? field.key, recipient: field.value,
+                kind: kind, anchor: request.isLocal ? request.site.name : field.key, call: request.site.name, recipient: field.value,
                 destination: field.isLiteral ? .fixed : destination(of: field.value, at: field.key.lowerBound),
                 scope: judgedScope(of: field.key.lowerBound), isREST: true))
         }
@@ -275,37 +266,37 @@ struct TwilioSends {
         return Field(key: model.tokens[key].range, value: model.tokens[start].range.lowerBound..<model.tokens[end - 1].range.upperBound)
     }
 
-    private static let httpCalls: Set<String> = ["post", "fetch", "request", "urlopen", "axios", "dataTask", "data", "upload", "uploadTask"]
-    private static let sessionCalls: Set<String> = ["dataTask", "data", "upload", "uploadTask"]
-
-    /// The call that sends the request: the innermost HTTP call around the field (`requests.post(…, data={…})`,
-    /// `fetch(url, { body: new URLSearchParams({…}) })`, Vapor `client.post(uri) { … }`), else the first one
-    /// after it in the same function (`URLSession.shared.data(for: request)`, `urlopen(req)`).
-    private func sendingCall(around key: Range<Int>) -> Range<Int>? {
-        // Only calls inside the judged function: a route registration `app.post('/send', …)` holds
-        // the field too, but it is not the request.
-        let scope = judgedScope(of: key.lowerBound)?.extent ?? 0..<file.bytes.count
-        if let around = model.calls(holding: key.lowerBound).first(where: { scope.contains($0.extent.lowerBound) && isHTTPCall($0) }) {
-            return around.name
-        }
-        let calls = httpCalls
-        let next = calls.partitioningIndex { $0.lowerBound > key.lowerBound }
-        return next < calls.count && calls[next].lowerBound < scope.upperBound ? calls[next] : nil
+    /// The request that sends a `To` field: the innermost HTTP request around the field
+    /// (`requests.post(…, data={…})`, `fetch(url, { body: new URLSearchParams({…}) })`, Vapor
+    /// `client.post(uri) { … }`), else the first one after it in the same function
+    /// (`URLSession.shared.data(for: request)`, `urlopen(req)`); for a function that only
+    /// builds the request (`func messageRequest(to:) -> URLRequest`), a request elsewhere in the
+    /// file that sends what it builds.
+    private func sendingRequest(around key: Range<Int>) -> (site: CallSite, isLocal: Bool)? {
+        let requests = HTTPRequests.of(model).map(\.site)
+        // Only requests inside the judged function: a route registration `app.post('/send', …)`
+        // holds the field too, but it is not the request.
+        let function = judgedScope(of: key.lowerBound)
+        let scope = function?.extent ?? 0..<file.bytes.count
+        let around = model.calls(holding: key.lowerBound).filter { scope.contains($0.extent.lowerBound) }
+        if let request = around.first(where: { call in requests.contains { $0.name == call.name } }) { return (request, true) }
+        let next = requests.partitioningIndex { $0.name.lowerBound > key.lowerBound }
+        if next < requests.count, requests[next].name.lowerBound < scope.upperBound { return (requests[next], true) }
+        guard let builder = function?.name?.split(separator: ".").last.map(String.init) else { return nil }
+        return requests.first { sends(built: builder, $0) }.map { ($0, false) }
     }
 
-    /// The names of the file's HTTP calls, in source order.
-    private var httpCalls: [Range<Int>] {
-        file.memo("twilio-sends-http-calls") { model.calls.filter(isHTTPCall).map(\.name) }
-    }
-
-    private func isHTTPCall(_ call: CallSite) -> Bool {
-        let name = model.text(call.name)
-        guard Self.httpCalls.contains(name) else { return false }
-        if Self.sessionCalls.contains(name) {
-            // URLSession's `data(for:)`, `dataTask(with:)`, `upload(for:from:)`, not `text.data(using:)`.
-            return ["for", "with"].contains(call.arguments.first?.label ?? "")
+    /// Whether `request` sends what a call of the function `builder` returns: it is an
+    /// argument (`data(for: messageRequest(to: n))`), or a name assigned from it in the
+    /// request's function (`let request = messageRequest(to: n)` … `data(for: request)`).
+    private func sends(built builder: String, _ request: CallSite) -> Bool {
+        let arguments = model.tokenIndices(in: request.argumentList)
+        if arguments.contains(where: { model.token($0, is: builder) }) { return true }
+        return arguments.contains { index in
+            guard model.isIdentifier(index) else { return false }
+            return model.definitions.values(named: model.text(ofToken: index), visibleFrom: request.name.lowerBound, in: model)
+                .contains { value in model.tokenIndices(in: value).contains { model.token($0, is: builder) } }
         }
-        return true
     }
 
     // MARK: - Scopes and destinations
