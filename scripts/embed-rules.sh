@@ -57,8 +57,9 @@ def rule(r):
                                                         "true" if r.get("redact", False) else "false"),
         i + "keywords: %s," % strings(r.get("keywords", [])),
         i + "patterns: [\n" + ",\n".join(pattern(p, i + "    ") for p in r.get("patterns", [])) + ("\n" + i if r.get("patterns") else "") + "],",
-        i + "analyzer: %s, require: %s, allow: %s," % (optional(r.get("analyzer"), string), strings(r.get("require", [])),
-                                                       strings(r.get("allow", []))),
+        i + "analyzer: %s, require: %s, allow: %s, supersedes: %s," % (
+            optional(r.get("analyzer"), string), strings(r.get("require", [])), strings(r.get("allow", [])),
+            strings(r.get("supersedes", []))),
         i + "message: %s," % string(r["message"]),
         i + "messages: [%s]," % (", ".join("%s: %s" % (string(k), string(v)) for k, v in sorted(messages.items())) or ":"),
         i + "tags: %s, securitySeverity: %s," % (strings(r.get("tags", [])), optional(r.get("security-severity"), lambda v: repr(float(v)))),

@@ -6,15 +6,14 @@ enum Repository {
     static let rules = root.appendingPathComponent("rules")
     static let fixtures = root.appendingPathComponent("fixtures")
 
-    /// Every fixture file (not the `.fixture-rules` markers), sorted.
+    /// Every fixture file, sorted.
     static func fixtureFiles() -> [String] {
         let enumerator = FileManager.default.enumerator(atPath: fixtures.path)!
         var files: [String] = []
         while let relative = enumerator.nextObject() as? String {
             let path = fixtures.appendingPathComponent(relative).path
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-               !path.hasSuffix("/.fixture-rules") {
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
                 files.append(path)
             }
         }

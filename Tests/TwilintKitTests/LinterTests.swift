@@ -168,3 +168,22 @@ final class LinterTests: XCTestCase {
         XCTAssertTrue(parallel.diagnostics.contains { $0.level == .error && $0.message.contains("TW902 stopped") })
     }
 }
+
+extension LinterTests {
+    /// One token, one finding: a secret in browser code is TW004's, naming TW001 as related;
+    /// TW001 reports it when TW004 does not run.
+    func testASecretInClientSideCodeIsReportedOnceAsTW004() throws {
+        _ = try write("Widget.jsx", Array("import React from 'react';\nconst sid = '\(Self.sid)';\n".utf8))
+        let all = try scan()
+        XCTAssertEqual(all.findings.map(\.ruleID), ["TW004"])
+        XCTAssertEqual(all.findings.first?.related, ["TW001"])
+        XCTAssertFalse(all.findings[0].snippet.contains(Self.sid))
+        let secretsOnly = try Linter(rules: RuleCatalog.load().filter { $0.rule.id == "TW001" }, options: {
+            var options = LintOptions()
+            options.paths = [root.path]
+            return options
+        }()).run()
+        XCTAssertEqual(secretsOnly.findings.map(\.ruleID), ["TW001"])
+        XCTAssertEqual(secretsOnly.findings.first?.related, [])
+    }
+}

@@ -60,8 +60,38 @@ public struct FileScanner: Sendable {
             diagnostics += hidden.diagnostics
         }
         let builder = FindingBuilder(file: file, redactions: secrets)
-        let findings = matches.map { builder.finding($0.rule, at: $0.focus) }
+        let related = Self.resolveSupersession(&matches)
+        let findings = matches.enumerated().map { index, match in
+            var finding = builder.finding(match.rule, at: match.focus)
+            finding.related = related[index] ?? []
+            return finding
+        }
         return Outcome(findings: FindingBuilder.numberLineHashes(findings.sorted()), diagnostics: diagnostics, secrets: secrets)
+    }
+
+    /// One token, one finding: a match of a rule that supersedes others (TW004 over TW001
+    /// and TW002) removes their matches on an overlapping token. Returns, by index into
+    /// the remaining matches, the rules each one replaced.
+    static func resolveSupersession(_ matches: inout [(rule: Rule, focus: Range<Int>)]) -> [Int: [String]] {
+        let superseding = matches.filter { !$0.rule.supersedes.isEmpty }.sorted { $0.focus.lowerBound < $1.focus.lowerBound }
+        guard !superseding.isEmpty else { return [:] }
+        let longest = superseding.map(\.focus.count).max() ?? 0
+        var replaced: [Range<Int>: [String]] = [:]
+        matches.removeAll { match in
+            // Only superseding matches that start within `longest` bytes before this one can overlap it.
+            let start = superseding.partitioningIndex { $0.focus.lowerBound >= match.focus.lowerBound - longest }
+            let end = superseding.partitioningIndex { $0.focus.lowerBound >= match.focus.upperBound }
+            guard start < end, let winner = superseding[start..<end].first(where: {
+                $0.focus.overlaps(match.focus) && $0.rule.supersedes.contains(match.rule.id)
+            }) else { return false }
+            replaced[winner.focus, default: []].append(match.rule.id)
+            return true
+        }
+        var related: [Int: [String]] = [:]
+        for (index, match) in matches.enumerated() where !match.rule.supersedes.isEmpty {
+            if let ids = replaced[match.focus] { related[index] = Array(Set(ids)).sorted() }
+        }
+        return related
     }
 
     /// Byte ranges of the secrets every redacting rule finds in `file`, run or not.

@@ -44,6 +44,9 @@ public struct Finding: Codable, Hashable, Sendable {
     public var fix: Fix?
     /// Where in git's history the finding was made (`twilint history` only).
     public var commit: CommitProvenance?
+    /// Other rules that matched the same token and yielded to this one (see `Rule.supersedes`):
+    /// one token gives one finding.
+    public var related: [String] = []
 
     public init(
         ruleID: String, ruleName: String, severity: Severity, message: String, path: String,

@@ -19,6 +19,9 @@ public struct Rule: Codable, Equatable, Sendable {
     public var require: [String]
     /// Named exclusions (Swift heuristics) that silence a match.
     public var allow: [String]
+    /// Rules whose finding on the same token this rule's finding replaces (one token, one
+    /// finding): the replaced rules are named in the finding's `related`.
+    public var supersedes: [String]
     public var message: String
     /// Language-specific wording of `message`, keyed by `Language` raw value.
     public var messages: [String: String]
@@ -131,7 +134,7 @@ public struct Rule: Codable, Equatable, Sendable {
 
 extension Rule {
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case id, name, severity, languages, scope, redact, keywords, patterns, analyzer, require, allow
+        case id, name, severity, languages, scope, redact, keywords, patterns, analyzer, require, allow, supersedes
         case message, messages, tags, docs, examples
         case securitySeverity = "security-severity"
     }
@@ -159,6 +162,7 @@ extension Rule {
         analyzer = try c.decodeIfPresent(String.self, forKey: .analyzer)
         require = try c.decodeIfPresent([String].self, forKey: .require) ?? []
         allow = try c.decodeIfPresent([String].self, forKey: .allow) ?? []
+        supersedes = try c.decodeIfPresent([String].self, forKey: .supersedes) ?? []
         message = try c.decode(String.self, forKey: .message)
         messages = try c.decodeIfPresent([String: String].self, forKey: .messages) ?? [:]
         tags = try c.decodeIfPresent([String].self, forKey: .tags) ?? []

@@ -34,6 +34,8 @@ public struct JSONReporter: Reporter {
         let snippet: String
         let fingerprint: String
         let suppression: Suppression?
+        /// Rules that matched the same token and yielded to this one; absent when none.
+        let related: [String]?
         /// `twilint history` only: the commit that added the line, its author date and author,
         /// whether HEAD still holds the secret, and how many commits added it.
         let commit: String?
@@ -90,6 +92,7 @@ public struct JSONReporter: Reporter {
               path: finding.path, line: finding.start.line, column: finding.start.column,
               endLine: finding.end.line, endColumn: finding.end.column, snippet: finding.snippet,
               fingerprint: finding.lineHash, suppression: finding.suppression,
+              related: finding.related.isEmpty ? nil : finding.related,
               commit: finding.commit?.commit, authorDate: finding.commit?.authorDate, author: finding.commit?.author,
               presentAtHead: finding.commit?.presentAtHead, occurrences: finding.commit?.occurrences)
     }

@@ -25,6 +25,13 @@ public struct SarifReporter: Reporter {
                         startLine: finding.start.line, startColumn: finding.start.column,
                         endLine: finding.end.line, endColumn: finding.end.column,
                         snippet: Message(text: finding.snippet)))],
+                    relatedLocations: finding.related.isEmpty ? nil : finding.related.enumerated().map { index, rule in
+                        RelatedLocation(id: index, physicalLocation: location(finding.path, root: root, region: Region(
+                            startLine: finding.start.line, startColumn: finding.start.column,
+                            endLine: finding.end.line, endColumn: finding.end.column,
+                            snippet: Message(text: finding.snippet))).physicalLocation,
+                            message: Message(text: "The same token also matches \(rule); it is reported once, as \(finding.ruleID)."))
+                    },
                     partialFingerprints: ["primaryLocationLineHash": finding.lineHash],
                     suppressions: finding.suppression.map { [SarifSuppression(kind: Suppression.sarifKind, justification: $0.reason)] },
                     properties: finding.commit)
@@ -146,6 +153,8 @@ public struct SarifReporter: Reporter {
         let level: String
         let message: Message
         let locations: [Location]
+        /// The rules that matched the same token and yielded to this one (`Rule.supersedes`).
+        let relatedLocations: [RelatedLocation]?
         let partialFingerprints: [String: String]
         /// Present only on suppressed results (`--include-suppressed`).
         let suppressions: [SarifSuppression]?
@@ -159,6 +168,12 @@ public struct SarifReporter: Reporter {
     }
 
     struct Location: Encodable { let physicalLocation: PhysicalLocation }
+
+    struct RelatedLocation: Encodable {
+        let id: Int
+        let physicalLocation: PhysicalLocation
+        let message: Message
+    }
 
     struct PhysicalLocation: Encodable {
         let artifactLocation: ArtifactLocation

@@ -20,6 +20,9 @@ public struct TextReporter: Reporter {
             out += style.dim(" \(pad) | ") + String(repeating: " ", count: caretStart)
                 + style.paint(String(repeating: "^", count: caretWidth), color) + "\n"
             if let commit = finding.commit { out += style.dim(" \(pad) = ") + Self.describe(commit) + "\n" }
+            if !finding.related.isEmpty {
+                out += style.dim(" \(pad) = ") + "also matches \(finding.related.joined(separator: ", ")), reported here once\n"
+            }
         }
         if context.summary { out += summary(report, style: style) }
         return out
