@@ -51,6 +51,21 @@ final class RuleExampleTests: XCTestCase {
         }
     }
 
+    /// The file-level gates a rule file declares hold for its analyzer too: a rule that
+    /// requires `not-test-code` reports none of its examples from a test folder.
+    func testRulesThatSkipTestCodeReportNoExampleInATestFolder() throws {
+        var judged = 0
+        for rule in rules where rule.rule.require.contains("not-test-code") {
+            for example in rule.rule.examples.match {
+                let path = "tests/" + (example.file ?? Self.defaultFile(for: rule.rule))
+                XCTAssertEqual(try findings(rule, Rule.Example(file: path, code: example.code)).map(\.ruleID), [],
+                               "\(rule.rule.id) reports its example in \(path)")
+                judged += 1
+            }
+        }
+        XCTAssertGreaterThan(judged, 20)
+    }
+
     func testCommentedOutExamplesFollowTheRuleScope() throws {
         for rule in rules {
             for example in rule.rule.examples.match {
@@ -74,6 +89,12 @@ final class RuleExampleTests: XCTestCase {
                 let path = example.file ?? Self.defaultFile(for: rule.rule)
                 guard let wrapped = Self.inString(example.code, path: path) else { continue }
                 let found = try findings(rule, Rule.Example(file: path, code: wrapped))
+                // An analyzer reads code: code quoted in a string is text, whatever the scope
+                // (which says where the analyzer's finding may sit: a `"To"` key is a string).
+                if rule.rule.patterns.isEmpty {
+                    XCTAssertTrue(found.isEmpty, "\(rule.rule.id) analyses code inside a string: \(wrapped)")
+                    continue
+                }
                 switch rule.rule.scope {
                 case .any, .string, .source:
                     XCTAssertFalse(found.isEmpty, "\(rule.rule.id) (scope \(rule.rule.scope)) misses its example inside a string: \(wrapped)")

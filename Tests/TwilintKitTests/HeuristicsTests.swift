@@ -169,6 +169,27 @@ final class HeuristicsTests: XCTestCase {
         XCTAssertTrue(FileRole.isTest(file("x", path: "Tests/AppTests/SMSTests.swift")))
         XCTAssertFalse(FileRole.isTest(file("client.messages.create(to=x)", path: "scripts/send_test_sms.py")))
     }
+
+    func testScriptFileRoles() throws {
+        XCTAssertTrue(FileRole.isScript(file("send()", path: "scripts/send.py")))
+        XCTAssertTrue(FileRole.isScript(file("def main(): ...\nif __name__ == \"__main__\":\n    main()\n", path: "digest.py")))
+        XCTAssertTrue(FileRole.isScript(file("const c = twilio();\nawait c.messages.create({ to });\n", path: "notify.mjs")))
+        XCTAssertTrue(FileRole.isScript(file("if (require.main === module) main();", path: "tools/seed.js")))
+        // A server is never a script, whatever its folder or entry guard.
+        XCTAssertFalse(FileRole.isScript(file("app = Flask(__name__)\n@app.route('/sms')\ndef sms(): ...\nif __name__ == '__main__':\n    app.run()\n", path: "app.py")))
+        XCTAssertFalse(FileRole.isScript(file("app.post('/sms', handler);\napp.listen(3000);", path: "bin/www.js")))
+        XCTAssertFalse(FileRole.isScript(file("async function send() { await client.messages.create({ to }); }", path: "lib/sms.js")))
+
+        // A file a package.json script runs.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("twilint-script-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("tools"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data(#"{"scripts": {"remind": "node ./tools/remind.js --all", "start": "node server.js"}}"#.utf8)
+            .write(to: folder.appendingPathComponent("package.json"))
+        XCTAssertTrue(FileRole.isScript(file("main();", path: folder.appendingPathComponent("tools/remind.js").path)))
+        XCTAssertFalse(FileRole.isScript(file("main();", path: folder.appendingPathComponent("tools/other.js").path)))
+        XCTAssertFalse(FileRole.isScript(file("app.listen(3000);", path: folder.appendingPathComponent("server.js").path)))
+    }
 }
 
 final class LanguageDetectorTests: XCTestCase {

@@ -27,4 +27,44 @@ public enum FileRole {
     private static func definesTests(_ file: SourceFile) -> Bool {
         file.contains("TestCase)") || file.contains("import pytest")
     }
+
+    /// One-shot scripts: a file under `scripts/` or `bin/`, a Python module with an
+    /// `if __name__ == "__main__":` entry, a JS/TS module with a `require.main === module`
+    /// entry or `await` at its top level, or a file a `package.json` script runs
+    /// (`"seed": "node tools/seed.js"`) — unless the file serves requests (it starts a
+    /// server, registers routes or exports a handler), which makes it a server whatever else.
+    public static func isScript(_ file: SourceFile) -> Bool {
+        file.memo("is-script") {
+            guard file.language.isSource, file.language != .swift, !servesRequests(file) else { return false }
+            let location = FileLocation(path: file.path, lookup: .shared)
+            if location.folders.contains(where: { $0 == "scripts" || $0 == "bin" }) { return true }
+            if file.language == .python { return file.contains("__name__") && file.contains("__main__") }
+            if file.contains("require.main") || awaitsAtTopLevel(file) { return true }
+            return isPackageScriptTarget(location)
+        }
+    }
+
+    /// Signs of a server: it listens, registers routes, or exports a handler a platform calls.
+    private static let serverSigns = [
+        ".listen(", "createServer(", "app.run(", "uvicorn.run(", "web.run_app(", ".route(", "@app.", "@router.", "@bp.",
+        "@blueprint.", "urlpatterns", "add_url_rule", "Blueprint(", "APIRouter(", "exports.handler", "export default",
+        "export async function GET", "export async function POST", "export function GET", "export function POST",
+        "def lambda_handler", "functions_framework",
+    ]
+
+    private static func servesRequests(_ file: SourceFile) -> Bool {
+        serverSigns.contains(where: file.contains)
+    }
+
+    private static func awaitsAtTopLevel(_ file: SourceFile) -> Bool {
+        guard file.contains("await") else { return false }
+        let model = CodeModel.of(file)
+        return model.tokens.indices.contains { model.token($0, is: "await") && model.enclosingFunction(of: model.tokens[$0].range.lowerBound) == nil }
+    }
+
+    private static func isPackageScriptTarget(_ location: FileLocation) -> Bool {
+        guard let manifest = location.folder.flatMap(ProjectLookup.shared.nearestPackageManifest(from:)),
+              !manifest.scriptTargets.isEmpty, location.absolutePath.hasPrefix(manifest.folder + "/") else { return false }
+        return manifest.scriptTargets.contains(String(location.absolutePath.dropFirst(manifest.folder.count + 1)))
+    }
 }

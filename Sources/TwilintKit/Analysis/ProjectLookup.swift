@@ -16,6 +16,8 @@ public final class ProjectLookup: @unchecked Sendable {
         /// The folder that holds the `package.json`.
         public var folder: String
         public var dependencies: Set<String>
+        /// The source files its `scripts` run (`"seed": "node tools/seed.js"` → `tools/seed.js`).
+        public var scriptTargets: Set<String> = []
 
         /// Packages that make a project a browser app (bundlers and UI frameworks built for the browser).
         static let browserPackages = ["react-scripts", "vite", "@vue/cli-service", "@angular/core", "svelte"]
@@ -163,7 +165,8 @@ public final class ProjectLookup: @unchecked Sendable {
         let path = { (name: String) in folder == "/" ? "/" + name : folder + "/" + name }
         result.holdsRepository = names.contains(".git")
         if names.contains("package.json") {
-            result.packageJSON = PackageManifest(folder: folder, dependencies: dependencies(ofPackageJSON: path("package.json")))
+            let manifest = packageJSON(at: path("package.json"))
+            result.packageJSON = PackageManifest(folder: folder, dependencies: manifest.dependencies, scriptTargets: manifest.scriptTargets)
         }
         if names.contains("Package.swift") {
             let text = contents(of: path("Package.swift")) ?? ""
@@ -179,16 +182,25 @@ public final class ProjectLookup: @unchecked Sendable {
         return result
     }
 
-    /// Names under `dependencies`, `devDependencies`, `peerDependencies` and `optionalDependencies`.
-    static func dependencies(ofPackageJSON path: String) -> Set<String> {
+    /// Names under `dependencies`, `devDependencies`, `peerDependencies` and `optionalDependencies`,
+    /// and the source files named in its `scripts` commands.
+    static func packageJSON(at path: String) -> (dependencies: Set<String>, scriptTargets: Set<String>) {
         // FileReader, not FileManager: a package.json that is a FIFO must not block the scan.
         guard let bytes = try? FileReader.read(path, limit: 16 << 20),
-              let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else { return [] }
+              let object = try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else { return ([], []) }
         var names = Set<String>()
         for key in ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"] {
             if let table = object[key] as? [String: Any] { names.formUnion(table.keys) }
         }
-        return names
+        var targets = Set<String>()
+        let scripts = object["scripts"] as? [String: Any] ?? [:]
+        for case let command as String in scripts.values {
+            for word in command.split(whereSeparator: { $0 == " " || $0 == "&" || $0 == ";" || $0 == "|" })
+            where [".js", ".mjs", ".cjs", ".ts", ".mts", ".py"].contains(where: word.hasSuffix) {
+                targets.insert(word.hasPrefix("./") ? String(word.dropFirst(2)) : String(word))
+            }
+        }
+        return (names, targets)
     }
 
     /// `Vapor` or `Hummingbird` when a `Package.swift` depends on it.

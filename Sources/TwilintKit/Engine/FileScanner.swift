@@ -124,8 +124,9 @@ public struct FileScanner: Sendable {
                             matches.append((rule.rule, focus))
                         }
                     }
+                    // An analyzer's findings pass the rule file's scope, conditions and exclusions like a pattern's.
                     for focus in rule.analyzer?.findings(in: file) ?? []
-                    where !reported.contains(focus.lowerBound) && !rule.exclusions.contains(where: { $0.excludes(focus, in: file) }) {
+                    where !reported.contains(focus.lowerBound) && accepts(focus, of: rule, pattern: nil, in: file) {
                         reported.insert(focus.lowerBound)
                         matches.append((rule.rule, focus))
                     }
@@ -203,11 +204,11 @@ public struct FileScanner: Sendable {
         return pattern.conditions.allSatisfy { $0.mayHold(in: file) }
     }
 
-    private func accepts(_ focus: Range<Int>, of rule: CompiledRule, pattern: CompiledRule.CompiledPattern, in file: SourceFile) -> Bool {
+    private func accepts(_ focus: Range<Int>, of rule: CompiledRule, pattern: CompiledRule.CompiledPattern?, in file: SourceFile) -> Bool {
         if rule.rule.scope != .any, !rule.rule.scope.admits(file.spans.kind(at: focus.lowerBound)) { return false }
         // Conditions read facts memoised per file; exclusions judge the token itself, so they go last.
         return rule.conditions.allSatisfy { $0.holds(for: focus, in: file) }
-            && pattern.conditions.allSatisfy { $0.holds(for: focus, in: file) }
+            && (pattern?.conditions ?? []).allSatisfy { $0.holds(for: focus, in: file) }
             && !rule.exclusions.contains(where: { $0.excludes(focus, in: file) })
     }
 }

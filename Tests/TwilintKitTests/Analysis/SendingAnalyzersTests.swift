@@ -50,7 +50,6 @@ final class SendingAnalyzersTests: XCTestCase {
         XCTAssertEqual(report(SendWithoutOptOutCheck(), "a.py", send + "CODES = {21610: 'stopped'}\n"), [])
         XCTAssertEqual(report(SendWithoutOptOutCheck(), "a.py", send + "SQL = \"SELECT phone FROM users WHERE sms_consent\"\n"), [])
         XCTAssertEqual(report(SendWithoutOptOutCheck(), "a.py", "def v(p):\n    client.verify.v2.services(S).verifications.create(to=p, channel='sms')\n"), [])
-        XCTAssertEqual(report(SendWithoutOptOutCheck(), "tests/test_a.py", send), [])
     }
 
     func testHardcodedPhoneNumbersByUse() {
@@ -68,7 +67,6 @@ final class SendingAnalyzersTests: XCTestCase {
             """
         XCTAssertEqual(report(HardcodedPhoneNumber(), "app.py", source),
                        ["1:+14155550100", "4:+14155550111", "8:(415) 555-0199", "10:+14155550142"])
-        XCTAssertEqual(report(HardcodedPhoneNumber(), "test_app.py", source), [])
         XCTAssertEqual(report(HardcodedPhoneNumber(), "Sender.swift", """
             let from = Environment.get("TWILIO_NUMBER") ?? "+14155550100"
             let items = [URLQueryItem(name: "From", value: "+14155550100"), URLQueryItem(name: "Body", value: "+14155550100")]

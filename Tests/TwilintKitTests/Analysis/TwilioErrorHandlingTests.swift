@@ -186,9 +186,7 @@ final class TwilioErrorHandlingTests: XCTestCase {
         XCTAssertEqual(found.generic, [11, 34], "a force cast is not a negation; `throw error` passes the error on")
     }
 
-    func testTestFilesAndOtherLanguagesAreNotJudged() {
-        XCTAssertEqual(lines("tests/test_sms.py", "from twilio.rest import Client\nclient = Client()\nclient.messages.create(to=a)").unhandled, [])
-        XCTAssertEqual(lines("send.spec.ts", "const client = twilio(a, b);\nclient.messages.create({ to });").unhandled, [])
+    func testOtherLanguagesAreNotJudged() {
         XCTAssertEqual(lines("notes.txt", "client.messages.create(to=a)").unhandled, [])
     }
 }

@@ -24,7 +24,7 @@ struct ClientSideCredentialsAnalyzer: Analyzer {
         else { return [] }
         // Python is never client-side: only a public variable read can be found there.
         let publicVariables = contains(PublicVariableReads.prefilter, file)
-        guard file.language != .python || publicVariables, !FileRole.isTest(file) else { return [] }
+        guard file.language != .python || publicVariables else { return [] }
         let model = CodeModel.of(file)
         var found = publicVariables ? PublicVariableReads(model: model).credentialReads() : []
         if file.language == .swift { found += BundleReads(model: model).credentialReads() }

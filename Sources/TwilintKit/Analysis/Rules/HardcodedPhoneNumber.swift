@@ -9,7 +9,7 @@ struct HardcodedPhoneNumber: Analyzer {
     let name = "hardcoded-phone-number"
 
     func findings(in file: SourceFile) -> [Range<Int>] {
-        guard file.language.isSource, file.withBytes(PhoneNumberText.mayContainPhoneNumber), !FileRole.isTest(file) else { return [] }
+        guard file.language.isSource, file.withBytes(PhoneNumberText.mayContainPhoneNumber) else { return [] }
         let model = CodeModel.of(file)
         let reader = Reader(model: model)
         var found: [Range<Int>] = []

@@ -7,7 +7,7 @@ struct MissingE164Validation: Analyzer {
     func findings(in file: SourceFile) -> [Range<Int>] {
         guard file.language.isSource else { return [] }
         let sends = TwilioFacts.of(file).sends.filter { $0.kind != .verificationCheck && $0.destination == .runTime }
-        guard !sends.isEmpty, !FileRole.isTest(file) else { return [] }
+        guard !sends.isEmpty else { return [] }
         let model = CodeModel.of(file)
         let validation = PhoneValidation(model)
         // Sends share their functions: each function is judged once.

@@ -9,7 +9,7 @@ struct SendWithoutOptOutCheck: Analyzer {
         guard file.language.isSource else { return [] }
         // A reply to the inbound sender counts: they may have texted STOP before.
         let sends = TwilioFacts.of(file).sends.filter { $0.kind == .message && [.runTime, .inboundSender].contains($0.destination) }
-        guard !sends.isEmpty, !FileRole.isTest(file), !Self.checksOptOut(CodeModel.of(file)) else { return [] }
+        guard !sends.isEmpty, !Self.checksOptOut(CodeModel.of(file)) else { return [] }
         return sends.map(\.anchor)
     }
 

@@ -31,7 +31,6 @@ struct TwilioErrorHandling {
 
     static func of(_ file: SourceFile) -> Outcome {
         file.memo("twilio-error-handling") {
-            guard !FileRole.isTest(file) else { return Outcome() }
             let facts = TwilioFacts.of(file)
             guard !facts.isEmpty else { return Outcome() }
             let handling = TwilioErrorHandling(CodeModel.of(file), facts: facts)

@@ -1,0 +1,17 @@
+/// `not-test-code`: the rule does not judge test files (`FileRole.isTest`): tests call
+/// handlers and fake numbers on purpose.
+public struct NotTestCode: MatchCondition {
+    public let name = "not-test-code"
+    public init() {}
+    public func holds(for focus: Range<Int>, in file: SourceFile) -> Bool { mayHold(in: file) }
+    public func mayHold(in file: SourceFile) -> Bool { !FileRole.isTest(file) }
+}
+
+/// `not-a-script`: the rule does not judge one-shot scripts (`FileRole.isScript`), where an
+/// unhandled error stops the run with its message, which is what a script should do.
+public struct NotAScript: MatchCondition {
+    public let name = "not-a-script"
+    public init() {}
+    public func holds(for focus: Range<Int>, in file: SourceFile) -> Bool { mayHold(in: file) }
+    public func mayHold(in file: SourceFile) -> Bool { !FileRole.isScript(file) }
+}
