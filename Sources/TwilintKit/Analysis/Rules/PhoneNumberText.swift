@@ -5,6 +5,12 @@ enum PhoneNumberText {
     /// optionally spaced like `+1 415 555 1234`) or punctuated NANP
     /// (`(415) 555-1234`, `415-555-1234`, `1-800-555-1234`), after an optional
     /// `whatsapp:`/`tel:`/`sms:` prefix. A bare run of digits is not a phone number.
+    /// Twilio's WhatsApp sandbox sender (`+1 415 523 8886`): one public number every account
+    /// shares, a platform constant rather than the app's own number.
+    static func isTwilioPlatformNumber<S: StringProtocol>(_ text: S) -> Bool {
+        String(text.filter(\.isNumber)) == "14155238886"
+    }
+
     static func isPhoneNumber<S: StringProtocol>(_ text: S) -> Bool {
         var body = Substring(text)
         for prefix in ["whatsapp:", "tel:", "sms:"] where body.lowercased().hasPrefix(prefix) {
