@@ -50,6 +50,7 @@ struct DiagnosticMaker {
         }
     }
 
+    /// The same for a scan diagnostic: a note is information.
     static func severity(_ level: Diagnostic.Level) -> Int {
         switch level {
         case .error: return 1
