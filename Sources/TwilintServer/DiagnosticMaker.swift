@@ -27,6 +27,13 @@ struct DiagnosticMaker {
         return .object(members)
     }
 
+    /// A scan diagnostic about part of the document (a directive naming no known
+    /// rule), at that part, with the message `twilint check` prints for it.
+    func diagnostic(_ notice: Diagnostic) -> JSON {
+        ["range": range(notice.byteRange ?? 0..<0), "severity": JSON(Self.severity(notice.level)), "source": "twilint",
+         "message": JSON(notice.message)]
+    }
+
     /// A configuration or rule-file problem, on its line (or the file's first).
     static func diagnostic(_ problem: Workspace.Problem) -> JSON {
         let line = JSON(problem.line ?? 0)
@@ -40,6 +47,15 @@ struct DiagnosticMaker {
         case .error: return 1
         case .warning: return 2
         case .info: return 3
+        }
+    }
+
+    /// The same for a scan diagnostic: a note is information.
+    static func severity(_ level: Diagnostic.Level) -> Int {
+        switch level {
+        case .error: return 1
+        case .warning: return 2
+        case .note: return 3
         }
     }
 }

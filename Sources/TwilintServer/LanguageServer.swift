@@ -19,6 +19,8 @@ public final class LanguageServer: @unchecked Sendable {
     struct OpenDocument {
         var document: TextDocument
         var findings: [Finding] = []
+        /// What the scan said about parts of the document: directives that name no known rule.
+        var notices: [Diagnostic] = []
         var rules: [String: Rule] = [:]
         /// Changed since the last lint.
         var dirty = true
@@ -268,11 +270,14 @@ public final class LanguageServer: @unchecked Sendable {
         guard var open = documents[uri] else { return }
         switch workspace.linter(for: open.document.path) {
         case .success(let linter):
-            open.findings = linter.run(buffers: [SourceBuffer(path: open.document.path, bytes: open.document.bytes)]).findings
+            let report = linter.run(buffers: [SourceBuffer(path: open.document.path, bytes: open.document.bytes)])
+            open.findings = report.findings
+            open.notices = report.diagnostics.filter { $0.byteRange != nil }
             open.rules = Dictionary(linter.rules.map { ($0.rule.id, $0.rule) }, uniquingKeysWith: { first, _ in first })
             open.rules[UnusedSuppression.rule.id] = UnusedSuppression.rule
         case .failure:
             open.findings = []
+            open.notices = []
         }
         open.dirty = false
         open.resultID += 1
@@ -290,7 +295,7 @@ public final class LanguageServer: @unchecked Sendable {
 
     private func diagnostics(of open: OpenDocument) -> [JSON] {
         let maker = DiagnosticMaker(document: open.document, encoding: encoding)
-        return open.findings.map { maker.diagnostic($0, rule: open.rules[$0.ruleID]) }
+        return open.findings.map { maker.diagnostic($0, rule: open.rules[$0.ruleID]) } + open.notices.map(maker.diagnostic)
     }
 
     private func problemDiagnostics(for uri: String) -> [JSON] {

@@ -54,7 +54,8 @@ final class Workspace {
             let settings = try RunSettings.resolve(loaded, commandLine: commandLine, workingDirectory: folder)
             var options = settings.options
             options.jobs = 1
-            options.reportUnusedSuppressions = true
+            // As `twilint check --report-unused-ignores`: stale directives show, unless the configuration ignores TW000.
+            options.reportUnusedSuppressions = !settings.ignoresUnusedSuppressions
             options.offerFixes = true
             made = .success(try Linter(rules: settings.rules, options: options))
         } catch {

@@ -54,11 +54,14 @@ struct Check: ParsableCommand {
 
         let linter = try Linter(rules: settings.rules, options: options, secretRules: settings.secretRules)
         var report = try sources.scan(linter, paths: paths, workingDirectory: workingDirectory)
+        var filter = try sources.reportFilter(workingDirectory: workingDirectory)
         if fixes.isActive {
             if let status = fixes.showDiff(of: report, linter: linter) { throw ExitCode(status.rawValue) }
-            report = fixes.apply(to: report, linter: linter, announcing: output.shows(.warning))
+            report = fixes.apply(to: report, linter: linter, reporting: filter, announcing: output.shows(.warning))
+            // The files changed, and with them the lines --diff calls changed.
+            filter = try sources.reportFilter(workingDirectory: workingDirectory)
         }
-        let stale = try sources.filter(&report, workingDirectory: workingDirectory)
+        let stale = filter.apply(to: &report)
         let written = try sources.writeBaselineIfAsked(report, workingDirectory: workingDirectory)
         try output.emit(report)
         if let written, output.shows(.warning) {

@@ -61,16 +61,17 @@ struct FixOptions: ParsableArguments {
     }
 
     /// Applies the fixes or adds the directives, then scans again: the report of what is left.
-    func apply(to report: Report, linter: Linter, announcing: Bool) -> Report {
+    /// Directives go only to the findings `filter` reports (not baselined, on `--diff`'s lines).
+    func apply(to report: Report, linter: Linter, reporting filter: ReportFilter, announcing: Bool) -> Report {
         var fixedFindings = 0, changedFiles = 0
         var failures: [Diagnostic] = []
         let fixer = Fixer(linter: linter, unsafe: unsafeFixes)
-        for path in addSuppressions == nil ? fixablePaths(report) : Array(Set(report.findings.map(\.path))).sorted() {
+        for path in addSuppressions == nil ? fixablePaths(report) : Array(Set(filter.reported(report).map(\.path))).sorted() {
             do {
                 let snapshot = try FileSnapshot(path: path, limit: linter.options.maxFileSize)
                 var bytes = snapshot.bytes
                 if let reason = addSuppressions {
-                    let findings = linter.run(buffers: [SourceBuffer(path: path, bytes: bytes)]).findings
+                    let findings = filter.reported(linter.run(buffers: [SourceBuffer(path: path, bytes: bytes)]))
                     let edits = SuppressionInsertion.edits(for: findings, bytes: bytes, path: path,
                                                            reason: reason.trimmingCharacters(in: .whitespaces))
                     bytes = FixApplier.apply(edits.map { Fix(title: "", applicability: .safe, edits: [$0]) }, to: bytes).bytes

@@ -48,18 +48,12 @@ struct SourceOptions: ParsableArguments {
         return linter.run()
     }
 
-    /// Drops the findings the baseline records and the ones `--diff` did not
-    /// touch; returns the baseline entries that matched no finding.
-    func filter(_ report: inout Report, workingDirectory: String) throws -> [Baseline.Entry] {
-        var stale: [Baseline.Entry] = []
-        if let baseline {
-            stale = try Baseline.load(Paths.absolute(baseline, in: workingDirectory)).filter(&report, workingDirectory: workingDirectory)
-        }
-        if let diff {
-            try GitRepository(containing: workingDirectory).changedLines(since: diff, staged: staged)
-                .filter(&report, workingDirectory: workingDirectory)
-        }
-        return stale
+    /// What the report keeps: findings the baseline does not record, on lines
+    /// `--diff` finds changed in the files as they are now.
+    func reportFilter(workingDirectory: String) throws -> ReportFilter {
+        ReportFilter(baseline: try baseline.map { try Baseline.load(Paths.absolute($0, in: workingDirectory)) },
+                     changedLines: try diff.map { try GitRepository(containing: workingDirectory).changedLines(since: $0, staged: staged) },
+                     workingDirectory: workingDirectory)
     }
 
     /// Writes `--write-baseline` when asked; returns the number of entries written.

@@ -96,6 +96,29 @@ final class FixCLITests: CLITestCase {
         try parses(["swiftc", "-parse"], "Sources/App/Twilio.swift")
     }
 
+    func testAddSuppressionsLeavesTheBaselinedFindingsToTheBaseline() throws {
+        try write("old.py", "sid = '\(Self.sid)'\n")
+        XCTAssertEqual(try twilint(["--write-baseline", "baseline.txt", "."]).status, 0)
+        try write("new.py", "token_sid = '\(Self.otherSid)'\n")
+        let run = try twilint(["check", "--add-suppressions", "legacy", "--baseline", "baseline.txt", "--baseline-strict", "."])
+        XCTAssertEqual(run.status, 0, "the baselined finding still matches its entry: " + run.stdout + run.stderr)
+        XCTAssertTrue(run.stderr.contains("twilint: added 1 directive in 1 file"), run.stderr)
+        XCTAssertEqual(try read("old.py"), "sid = '\(Self.sid)'\n", "the baseline, not a directive, covers it")
+        XCTAssertEqual(try read("new.py"), "token_sid = '\(Self.otherSid)'  # twilint: ignore[TW001] -- legacy\n")
+    }
+
+    func testAddSuppressionsWithDiffMarksOnlyTheChangedLines() throws {
+        try makeRepository(committing: ["app.py": "import os\nold_sid = '\(Self.sid)'\n", "old.py": "sid = '\(Self.sid)'\n"])
+        try write("app.py", "import os\nold_sid = '\(Self.sid)'\nnew_sid = '\(Self.otherSid)'\n")
+        let run = try twilint(["check", "--add-suppressions", "legacy", "--diff", "HEAD", "."])
+        XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
+        XCTAssertTrue(run.stderr.contains("twilint: added 1 directive in 1 file"), run.stderr)
+        XCTAssertEqual(try read("app.py"), "import os\nold_sid = '\(Self.sid)'\nnew_sid = '\(Self.otherSid)'  # twilint: ignore[TW001] -- legacy\n",
+                       "the unchanged line is not reported, so it gets no directive")
+        XCTAssertEqual(try read("old.py"), "sid = '\(Self.sid)'\n")
+        XCTAssertEqual(try twilint(["check", "--diff", "HEAD", "."]).status, 0, "what --diff reports is suppressed")
+    }
+
     func testFixOptionsThatCannotWorkAreUsageErrors() throws {
         let cases: [([String], String)] = [
             (["--unsafe-fixes"], "--unsafe-fixes needs --fix or --diff-fixes"),

@@ -292,3 +292,51 @@ async def test_a_broken_custom_rule_is_a_diagnostic_on_its_file(client: Language
         changes=[types.FileEvent(uri=rule.as_uri(), type=types.FileChangeType.Changed)]))
     await until(client, lambda: not client.diagnostics.get(rule.as_uri()) and client.diagnostics.get(uri))
     assert [d.code for d in client.diagnostics[uri]] == ["ACME1"]
+
+
+def cli_report(client: LanguageClient, *arguments: str) -> dict:
+    """`twilint check --format json` in the test's folder, as a user would run it."""
+    run = subprocess.run([TWILINT, "check", "--format", "json", *arguments, "."], cwd=client.workspace_root,
+                         capture_output=True, text=True)
+    return json.loads(run.stdout)
+
+
+@pytest.mark.asyncio
+async def test_a_directive_naming_no_known_rule_is_the_clis_warning_until_fixed(client: LanguageClient):
+    await start(client)
+    text = f'sid = "{SID}"  # 😀 twilint: ignore[TW01] -- typo\n'
+    uri = open_document(client, "app.py", text)
+    found = await diagnostics_for(client, uri, version=1)
+    [cli] = cli_report(client)["diagnostics"]
+    # 'sid = "' 7, the SID 34, '"  # ' 5, the emoji 2 UTF-16 units and a space: 'twilint:' starts at 49; the
+    # directive's range ends after ']' (21 characters on).
+    assert [d for d in found if d.code is None] == [types.Diagnostic(
+        range=types.Range(start=types.Position(line=0, character=49), end=types.Position(line=0, character=70)),
+        severity=types.DiagnosticSeverity.Warning, source="twilint",
+        message="line 1: 'twilint: ignore[TW01]' names no known rule 'TW01'; run 'twilint rules' to list the ids and names")]
+    assert cli == {"level": "warning", "path": "app.py", "message": found[-1].message}, "the message twilint check prints"
+    assert [d.code for d in found] == ["TW001", None], "the typo suppresses nothing"
+
+    # Fixing the typo silences the SID, and the warning goes.
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+        content_changes=[types.TextDocumentContentChangePartial(
+            range=types.Range(start=types.Position(line=0, character=68), end=types.Position(line=0, character=68)),
+            text="0")]))
+    assert list(await diagnostics_for(client, uri, version=2)) == []
+
+
+@pytest.mark.asyncio
+async def test_stale_directives_show_unless_the_configuration_ignores_tw000_as_in_the_cli(client: LanguageClient):
+    await start(client)
+    uri = open_document(client, "app.py", "x = 1  # twilint: ignore[TW002] -- old\n")
+    [stale] = await diagnostics_for(client, uri)
+    [cli] = cli_report(client, "--report-unused-ignores")["findings"]
+    assert (stale.code, stale.message, stale.range.start.line + 1) == (cli["rule"], cli["message"], cli["line"])
+
+    config = client.workspace_root / ".twilint.yml"
+    config.write_text("ignore: [TW000]\n")
+    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(
+        changes=[types.FileEvent(uri=config.as_uri(), type=types.FileChangeType.Created)]))
+    await until(client, lambda: list(client.diagnostics[uri]) == [])
+    assert cli_report(client, "--report-unused-ignores")["findings"] == []

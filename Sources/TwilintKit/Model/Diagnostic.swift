@@ -13,11 +13,18 @@ public struct Diagnostic: Codable, Hashable, Comparable, Sendable, CustomStringC
     public var level: Level
     public var path: String
     public var message: String
+    /// The UTF-8 bytes of the file it is about (a `twilint:` directive), for
+    /// editors to show it there; nil for the whole file. Not part of the JSON
+    /// report, whose messages say the line.
+    public var byteRange: Range<Int>?
 
-    public init(_ level: Level, path: String, _ message: String) {
+    private enum CodingKeys: String, CodingKey { case level, path, message }
+
+    public init(_ level: Level, path: String, _ message: String, at byteRange: Range<Int>? = nil) {
         self.level = level
         self.path = path
         self.message = message
+        self.byteRange = byteRange
     }
 
     public var description: String { "twilint: \(level.rawValue): \(path): \(message)" }

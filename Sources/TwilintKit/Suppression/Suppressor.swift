@@ -30,7 +30,8 @@ struct Suppressor {
                 let id = index.id(of: name)
                 if id == nil {
                     outcome.diagnostics.append(Diagnostic(.warning, path: path,
-                        "line \(directive.line): 'twilint: \(directive.text)' names no known rule '\(name)'; run 'twilint rules' to list the ids and names"))
+                        "line \(directive.line): 'twilint: \(directive.text)' names no known rule '\(name)'; run 'twilint rules' to list the ids and names",
+                        at: directive.range))
                 }
                 return id
             })

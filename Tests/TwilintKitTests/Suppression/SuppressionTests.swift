@@ -143,6 +143,7 @@ final class SuppressionTests: XCTestCase {
         XCTAssertEqual(report.findings.count, 1)
         XCTAssertEqual(report.diagnostics.map(\.level), [.warning])
         XCTAssertTrue(report.diagnostics[0].message.contains("names no known rule 'TW0001'"), report.diagnostics[0].message)
+        XCTAssertEqual(report.diagnostics[0].byteRange, 46..<69, "from 'twilint:' to ']', where editors show it")
     }
 
     func testTheUnusedSuppressionRuleDecodes() {
