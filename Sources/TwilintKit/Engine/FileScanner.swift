@@ -40,6 +40,13 @@ public struct FileScanner: Sendable {
         var result: Result<[Match], Error> = .success([])
     }
 
+    /// A token a rule reports, with the values its message names.
+    struct Hit {
+        var rule: Rule
+        var focus: Range<Int>
+        var details: [String: String] = [:]
+    }
+
     /// What one file's scan gives.
     public struct Outcome {
         /// In report order.
@@ -62,7 +69,7 @@ public struct FileScanner: Sendable {
         let builder = FindingBuilder(file: file, redactions: secrets)
         let related = Self.resolveSupersession(&matches)
         let findings = matches.enumerated().map { index, match in
-            var finding = builder.finding(match.rule, at: match.focus)
+            var finding = builder.finding(match.rule, at: match.focus, details: match.details)
             finding.related = related[index] ?? []
             return finding
         }
@@ -72,7 +79,7 @@ public struct FileScanner: Sendable {
     /// One token, one finding: a match of a rule that supersedes others (TW004 over TW001
     /// and TW002) removes their matches on an overlapping token. Returns, by index into
     /// the remaining matches, the rules each one replaced.
-    static func resolveSupersession(_ matches: inout [(rule: Rule, focus: Range<Int>)]) -> [Int: [String]] {
+    static func resolveSupersession(_ matches: inout [Hit]) -> [Int: [String]] {
         let superseding = matches.filter { !$0.rule.supersedes.isEmpty }.sorted { $0.focus.lowerBound < $1.focus.lowerBound }
         guard !superseding.isEmpty else { return [:] }
         let longest = superseding.map(\.focus.count).max() ?? 0
@@ -101,8 +108,8 @@ public struct FileScanner: Sendable {
 
     /// The matches of `rules` in `file` that pass scope, conditions and exclusions.
     private func matches(of rules: [CompiledRule], in file: SourceFile)
-        -> (matches: [(rule: Rule, focus: Range<Int>)], diagnostics: [Diagnostic]) {
-        var matches: [(rule: Rule, focus: Range<Int>)] = []
+        -> (matches: [Hit], diagnostics: [Diagnostic]) {
+        var matches: [Hit] = []
         var diagnostics: [Diagnostic] = []
         file.withBytes { bytes in
             var (searches, passed, failed) = gate(rules, file, bytes)
@@ -121,14 +128,14 @@ public struct FileScanner: Sendable {
                             guard !reported.contains(focus.lowerBound),
                                   accepts(focus, of: rule, pattern: search.pattern, in: file) else { continue }
                             reported.insert(focus.lowerBound)
-                            matches.append((rule.rule, focus))
+                            matches.append(Hit(rule: rule.rule, focus: focus))
                         }
                     }
                     // An analyzer's findings pass the rule file's scope, conditions and exclusions like a pattern's.
-                    for focus in rule.analyzer?.findings(in: file) ?? []
-                    where !reported.contains(focus.lowerBound) && accepts(focus, of: rule, pattern: nil, in: file) {
-                        reported.insert(focus.lowerBound)
-                        matches.append((rule.rule, focus))
+                    for violation in rule.analyzer?.violations(in: file) ?? []
+                    where !reported.contains(violation.focus.lowerBound) && accepts(violation.focus, of: rule, pattern: nil, in: file) {
+                        reported.insert(violation.focus.lowerBound)
+                        matches.append(Hit(rule: rule.rule, focus: violation.focus, details: violation.details))
                     }
                 } catch MatcherError.limitExceeded {
                     diagnostics.append(Diagnostic(.error, path: file.path,

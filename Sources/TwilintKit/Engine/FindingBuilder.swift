@@ -15,7 +15,7 @@ struct FindingBuilder {
         longestRedaction = redactions.map(\.count).max() ?? 0
     }
 
-    func finding(_ rule: Rule, at range: Range<Int>) -> Finding {
+    func finding(_ rule: Rule, at range: Range<Int>, details: [String: String] = [:]) -> Finding {
         let line = file.lineRange(containing: range.lowerBound)
         // A match may start or end in the line break (a pattern over `\r\n`): the
         // snippet marks the part of it that is on the line, possibly nothing.
@@ -45,7 +45,7 @@ struct FindingBuilder {
 
         return Finding(
             ruleID: rule.id, ruleName: rule.name, severity: rule.severity,
-            message: rule.message(for: file.language), path: file.path,
+            message: rule.message(for: file.language, details: details), path: file.path,
             start: file.position(of: range.lowerBound), end: file.position(of: range.upperBound), byteRange: range,
             snippet: snippet, snippetColumns: columns,
             lineHash: Self.hash(rule.id + "\u{0}" + snippet.split(whereSeparator: \.isWhitespace).joined(separator: " ")))

@@ -121,9 +121,12 @@ public struct Rule: Codable, Equatable, Sendable {
         }
     }
 
-    /// The message worded for `language` when the rule has such wording.
-    public func message(for language: Language) -> String {
-        messages[language.rawValue] ?? message
+    /// The message worded for `language` when the rule has such wording, with each
+    /// `{name}` replaced by the finding's detail of that name.
+    public func message(for language: Language, details: [String: String] = [:]) -> String {
+        var text = messages[language.rawValue] ?? message
+        for (name, value) in details { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
+        return text
     }
 
     /// Whether the rule runs on files of `language`.

@@ -6,7 +6,7 @@ final class TwilioErrorHandlingTests: XCTestCase {
     private func lines(_ path: String, _ source: String) -> (unhandled: [Int], generic: [Int]) {
         let file = SourceFile(path: path, text: source)
         let handling = TwilioErrorHandling.of(file)
-        return (handling.unhandled.map { file.line(of: $0.lowerBound) }, handling.genericHandlers.map { file.line(of: $0.lowerBound) })
+        return (handling.unhandled.map { file.line(of: $0.lowerBound) }, handling.genericHandlers.map { file.line(of: $0.focus.lowerBound) })
     }
 
     func testPythonTryIsLexicalAndNeedsAFittingExcept() {

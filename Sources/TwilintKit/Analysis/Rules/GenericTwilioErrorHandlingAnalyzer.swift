@@ -5,6 +5,11 @@ struct GenericTwilioErrorHandlingAnalyzer: Analyzer {
     let name = "generic-twilio-error-handling"
 
     func findings(in file: SourceFile) -> [Range<Int>] {
+        violations(in: file).map(\.focus)
+    }
+
+    /// Each finding names the error codes of what the handler receives errors from.
+    func violations(in file: SourceFile) -> [Violation] {
         TwilioErrorHandling.of(file).genericHandlers
     }
 }

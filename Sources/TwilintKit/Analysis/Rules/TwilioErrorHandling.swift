@@ -12,8 +12,9 @@
 struct TwilioErrorHandling {
     /// TW007: the names of the calls (`create`, `fetch`, `post`, `data`).
     private(set) var unhandled: [Range<Int>] = []
-    /// TW008: the `except`/`catch` keywords, `.catch` names and Swift `guard`/`if` status checks.
-    private(set) var genericHandlers: [Range<Int>] = []
+    /// TW008: the `except`/`catch` keywords, `.catch` names and Swift `guard`/`if` status checks,
+    /// each with the error codes of the products whose calls it receives (`{codes}`).
+    private(set) var genericHandlers: [Violation] = []
 
     private let model: CodeModel
     private var definitions: FileDefinitions { model.definitions }
@@ -24,7 +25,7 @@ struct TwilioErrorHandling {
     /// What both rules read: the unhandled calls and the generic handlers of one file.
     struct Outcome {
         var unhandled: [Range<Int>] = []
-        var genericHandlers: [Range<Int>] = []
+        var genericHandlers: [Violation] = []
         /// The names of every call judged, handled or not.
         var judged: [Range<Int>] = []
     }
@@ -57,9 +58,15 @@ struct TwilioErrorHandling {
     private init(_ model: CodeModel, facts: TwilioFacts) {
         self.model = model
         var receivers: [Receiver] = []
+        // What each receiver receives errors of, for the codes its finding names.
+        var products: [Int: [TwilioProduct]] = [:]
+        func received(_ found: [Receiver], from product: TwilioProduct) {
+            receivers += found
+            for receiver in found { products[receiver.anchor.lowerBound, default: []].append(product) }
+        }
         for call in facts.restCalls {
             if let found = exceptionHandling(of: call.site, start: call.start, catchers: Self.pythonCatchers) {
-                receivers += found
+                received(found, from: facts.product(of: call))
             } else {
                 unhandled.append(call.site.name)
             }
@@ -69,14 +76,15 @@ struct TwilioErrorHandling {
             let found = request.library.failsOnErrorStatus
                 ? exceptionHandling(of: request.site, start: request.site.extent.lowerBound, catchers: Self.pythonHTTPCatchers)
                 : httpHandling(request.site)
-            if let found { receivers += found } else { unhandled.append(request.site.name) }
+            if let found { received(found, from: facts.product(of: request)) } else { unhandled.append(request.site.name) }
         }
         unhandled.sort { $0.lowerBound < $1.lowerBound }
         var judged = Set<Int>()
         for receiver in receivers where judged.insert(receiver.anchor.lowerBound).inserted && isGeneric(receiver) {
-            genericHandlers.append(receiver.anchor)
+            let codes = TwilioProduct.errorCodes(of: products[receiver.anchor.lowerBound] ?? [])
+            genericHandlers.append(Violation(focus: receiver.anchor, details: ["codes": codes]))
         }
-        genericHandlers.sort { $0.lowerBound < $1.lowerBound }
+        genericHandlers.sort { $0.focus.lowerBound < $1.focus.lowerBound }
     }
 
     // MARK: - Receivers (TW008)

@@ -31,3 +31,64 @@ struct TwilioFacts: Sendable {
         }
     }
 }
+
+extension TwilioFacts {
+    /// The product a helper-library call acts on: the first resource of its path that names one
+    /// (`messages` in `client.api.v2010.accounts(sid).messages.create`); WhatsApp when a send's
+    /// number says `whatsapp:`.
+    func product(of call: TwilioCall) -> TwilioProduct {
+        if let send = sends.first(where: { $0.call == call.site.name }) { return product(of: send) }
+        for resource in call.resources {
+            if let product = TwilioProduct.byResource[resource] { return product }
+        }
+        return .other
+    }
+
+    /// The product of an HTTP request: its send's, else one its URL names, else `.other`.
+    func product(of request: HTTPRequest) -> TwilioProduct {
+        sends.first { $0.call == request.site.name }.map(product(of:)) ?? .other
+    }
+
+    private func product(of send: TwilioSend) -> TwilioProduct {
+        switch send.kind {
+        case .message: return send.isWhatsApp ? .whatsapp : .messaging
+        case .call: return .voice
+        case .verification, .verificationCheck: return .verify
+        }
+    }
+}
+
+/// What a Twilio call acts on, as far as its documented error codes go.
+enum TwilioProduct: Hashable, Sendable {
+    case messaging, whatsapp, voice, verify, other
+
+    static let byResource: [String: TwilioProduct] = [
+        "messages": .messaging, "calls": .voice, "conferences": .voice, "recordings": .voice, "queues": .voice,
+        "voice": .voice, "transcriptions": .voice, "sip": .voice, "verify": .verify, "verifications": .verify,
+        "verification_checks": .verify, "verificationChecks": .verify,
+    ]
+
+    /// The codes Twilio documents for this product's usual failures.
+    var errorCodes: [String] {
+        switch self {
+        case .messaging: return ["21610", "21211", "21614", "30003", "30005", "30006", "30007"]
+        case .whatsapp: return ["63016", "21610", "21211"]
+        case .voice: return ["13224", "21205", "21210", "21217"]
+        case .verify: return ["60200", "60202", "60203"]
+        // Any REST call: not found, authentication failed, too many requests.
+        case .other: return ["20404", "20003", "20429"]
+        }
+    }
+
+    /// The codes for a handler that receives errors of `products`, most specific first, without repeats.
+    static func errorCodes(of products: [TwilioProduct]) -> String {
+        var seen = Set<String>()
+        let ordered = products.isEmpty ? [TwilioProduct.messaging] : products.filter { $0 != .other } + products.filter { $0 == .other }
+        var codes: [String] = []
+        for product in ordered {
+            for code in product.errorCodes where seen.insert(code).inserted { codes.append(code) }
+            if codes.count >= 4 { break }
+        }
+        return codes.prefix(7).joined(separator: ", ")
+    }
+}

@@ -47,6 +47,9 @@ struct TwilioSend: Equatable, Sendable {
         case notAPhone
     }
 
+    /// The number goes to WhatsApp: the recipient is written with `whatsapp:`.
+    var isWhatsApp = false
+
     /// The byte range whose code counts as "around the send": the judged function, or the whole file.
     func judgedRange(in file: SourceFile) -> Range<Int> {
         scope?.extent ?? 0..<file.bytes.count

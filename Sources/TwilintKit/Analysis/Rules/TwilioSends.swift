@@ -58,7 +58,8 @@ struct TwilioSends {
             return TwilioSend(
                 kind: kind, anchor: call.name, call: call.name, recipient: recipient,
                 destination: isEmailChannel(call) ? .notAPhone : destination(of: recipient, at: call.name.lowerBound),
-                scope: judgedScope(of: call.name.lowerBound), isREST: false)
+                scope: judgedScope(of: call.name.lowerBound), isREST: false,
+                isWhatsApp: model.text(call.argumentList).contains("whatsapp:"))
         }
     }
 
@@ -98,7 +99,8 @@ struct TwilioSends {
             sends.append(TwilioSend(
                 kind: kind, anchor: request.isLocal ? request.site.name : field.key, call: request.site.name, recipient: field.value,
                 destination: field.isLiteral ? .fixed : destination(of: field.value, at: field.key.lowerBound),
-                scope: judgedScope(of: field.key.lowerBound), isREST: true))
+                scope: judgedScope(of: field.key.lowerBound), isREST: true,
+                isWhatsApp: model.text(field.value).contains("whatsapp:")))
         }
         return sends
     }
