@@ -190,3 +190,27 @@ final class TwilioErrorHandlingTests: XCTestCase {
         XCTAssertEqual(lines("notes.txt", "client.messages.create(to=a)").unhandled, [])
     }
 }
+
+extension TwilioErrorHandlingTests {
+    /// TW008 names the codes of what the handler receives errors from, not SMS codes for everything.
+    func testGenericHandlersNameTheCodesOfTheirProduct() {
+        func codes(_ call: String) -> [String] {
+            let file = SourceFile(path: "app.py", text: """
+                from twilio.rest import Client
+                from twilio.base.exceptions import TwilioRestException
+                client = Client()
+                def act(sid, to):
+                    try:
+                        \(call)
+                    except TwilioRestException:
+                        return None
+                """)
+            return TwilioErrorHandling.of(file).genericHandlers.map { $0.details["codes"] ?? "-" }
+        }
+        XCTAssertEqual(codes("client.messages.create(to=to, from_=F, body='hi')"), ["21610, 21211, 21614, 30003, 30005, 30006, 30007"])
+        XCTAssertEqual(codes("client.messages.create(to='whatsapp:' + to, from_=F, body='hi')"), ["63016, 21610, 21211"])
+        XCTAssertEqual(codes("client.calls(sid).update(status='completed')"), ["13224, 21205, 21210, 21217"])
+        XCTAssertEqual(codes("client.verify.v2.services(S).verifications.create(to=to, channel='sms')"), ["60200, 60202, 60203"])
+        XCTAssertEqual(codes("client.sync.v1.services(S).documents(sid).fetch()"), ["20404, 20003, 20429"])
+    }
+}

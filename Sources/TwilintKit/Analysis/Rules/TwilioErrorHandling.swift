@@ -76,7 +76,7 @@ struct TwilioErrorHandling {
             let found = request.library.failsOnErrorStatus
                 ? exceptionHandling(of: request.site, start: request.site.extent.lowerBound, catchers: Self.pythonHTTPCatchers)
                 : httpHandling(request.site)
-            if let found { received(found, from: facts.product(of: request)) } else { unhandled.append(request.site.name) }
+            if let found { received(found, from: facts.product(of: request, in: model)) } else { unhandled.append(request.site.name) }
         }
         unhandled.sort { $0.lowerBound < $1.lowerBound }
         var judged = Set<Int>()

@@ -44,9 +44,17 @@ extension TwilioFacts {
         return .other
     }
 
-    /// The product of an HTTP request: its send's, else one its URL names, else `.other`.
-    func product(of request: HTTPRequest) -> TwilioProduct {
-        sends.first { $0.call == request.site.name }.map(product(of:)) ?? .other
+    /// The product of an HTTP request: its send's, else the one a Twilio URL in its function
+    /// names (`…/Messages.json`, `…/Calls.json`, `verify.twilio.com`), else `.other`.
+    func product(of request: HTTPRequest, in model: CodeModel) -> TwilioProduct {
+        if let send = sends.first(where: { $0.call == request.site.name }) { return product(of: send) }
+        let scope = model.enclosingFunctions(of: request.site.name.lowerBound).first { $0.name != nil }?.extent ?? request.site.extent
+        for index in model.tokenIndices(in: scope) where model.tokens[index].kind == .string {
+            if model.token(index, contains: "/messages") { return .messaging }
+            if model.token(index, contains: "/calls") { return .voice }
+            if model.token(index, contains: "verify.twilio") { return .verify }
+        }
+        return .other
     }
 
     private func product(of send: TwilioSend) -> TwilioProduct {

@@ -123,12 +123,17 @@ struct TwilioSends {
         return nil
     }
 
-    /// Names bound, outside any function, to a Messages/Calls URL: `MESSAGES_URL = f"…/Messages.json"`.
+    /// Names bound, outside any function, to a Messages/Calls URL: `MESSAGES_URL = f"…/Messages.json"`,
+    /// and Swift computed properties (`var messagesURI: URI {` + newline + `URI(string: "…/Messages.json") }`).
     private func moduleLevelURLNames() -> [String: TwilioSend.Kind] {
         var names: [String: TwilioSend.Kind] = [:]
         for index in model.tokens.indices where model.tokens[index].kind == .string {
             guard let kind = resourceKind(ofURLToken: index),
                   model.enclosingFunction(of: model.tokens[index].range.lowerBound) == nil else { continue }
+            if let property = computedProperty(around: index) {
+                names[property] = kind
+                continue
+            }
             let line = file.lineRange(containing: model.tokens[index].range.lowerBound)
             var cursor = model.tokenIndex(atOrAfter: line.lowerBound)
             while cursor < index {
@@ -140,6 +145,24 @@ struct TwilioSends {
             }
         }
         return names
+    }
+
+    /// The Swift computed property whose body holds token `index`: `var name: Type { … }`.
+    private func computedProperty(around index: Int) -> String? {
+        guard file.language == .swift else { return nil }
+        // Back to the brace that opens the innermost block around the token (a few tokens at most).
+        var cursor = index - 1
+        while cursor >= 0, index - cursor < 64 {
+            if model.token(cursor, is: "{"), model.partner[cursor] > index { break }
+            if model.partner[cursor] >= 0, model.partner[cursor] < cursor { cursor = model.partner[cursor] }
+            cursor -= 1
+        }
+        guard cursor > 2, model.token(cursor, is: "{") else { return nil }
+        // `var name: Type {`, the type a dotted or optional name.
+        var type = cursor - 1
+        while type > 0, model.isIdentifier(type) || model.token(type, is: ".") || model.token(type, is: "?") { type -= 1 }
+        guard model.token(type, is: ":"), model.isIdentifier(type - 1), model.token(type - 2, is: "var") else { return nil }
+        return model.text(ofToken: type - 1)
     }
 
     /// The resource a `To` field is sent to: a URL in the innermost enclosing function that
