@@ -57,6 +57,9 @@ public final class ProjectLookup: @unchecked Sendable {
         var packageSwift: (path: String, server: String?)?
         /// The first Apple app marker of the folder, as a path.
         var appleMarker: String?
+        /// Whether the folder's dependency manifest (`package.json`, `requirements*.txt`,
+        /// `pyproject.toml`, `Pipfile`, `setup.py`, `setup.cfg`) names Twilio; nil without one.
+        var dependsOnTwilio: Bool?
     }
 
     private let lock = NSLock()
@@ -64,6 +67,8 @@ public final class ProjectLookup: @unchecked Sendable {
     private var manifests: [String: PackageManifest?] = [:]
     private var swiftProjects: [String: SwiftProject] = [:]
     private var roots: [String: String?] = [:]
+    private var twilioProjects: [String: Bool] = [:]
+    private var pythonModules: [String: Bool] = [:]
 
     public init() {}
 
@@ -93,6 +98,29 @@ public final class ProjectLookup: @unchecked Sendable {
         }
         locked { manifests[folder] = found }
         return found
+    }
+
+    /// Whether the nearest folder with a dependency manifest, from `folder` up to the
+    /// repository root, depends on Twilio: the project pass links only such projects' files.
+    public func dependsOnTwilio(from folder: String) -> Bool {
+        if let cached = locked({ twilioProjects[folder] }) { return cached }
+        let found = walk(from: folder).lazy.compactMap { self.facts(of: $0).dependsOnTwilio }.first ?? false
+        locked { twilioProjects[folder] = found }
+        return found
+    }
+
+    /// Whether `stem.py` or the package `stem/__init__.py` exists.
+    func pythonModuleExists(_ stem: String) -> Bool {
+        if let cached = locked({ pythonModules[stem] }) { return cached }
+        let manager = FileManager.default
+        let found = manager.fileExists(atPath: stem + ".py") || manager.fileExists(atPath: stem + "/__init__.py")
+        locked { pythonModules[stem] = found }
+        return found
+    }
+
+    /// `folder` and its parents up to the repository root: where absolute imports are looked up.
+    func foldersUp(from folder: String) -> [String] {
+        walk(from: folder)
     }
 
     /// The nearest project folder of a Swift file in `folder`: the first folder on the
@@ -167,6 +195,12 @@ public final class ProjectLookup: @unchecked Sendable {
         if names.contains("package.json") {
             let manifest = packageJSON(at: path("package.json"))
             result.packageJSON = PackageManifest(folder: folder, dependencies: manifest.dependencies, scriptTargets: manifest.scriptTargets)
+        }
+        let pythonManifests = names.filter { $0 == "pyproject.toml" || $0 == "Pipfile" || $0 == "setup.py" || $0 == "setup.cfg"
+            || ($0.hasPrefix("requirements") && $0.hasSuffix(".txt")) }
+        if result.packageJSON != nil || !pythonManifests.isEmpty {
+            result.dependsOnTwilio = result.packageJSON?.dependencies.contains("twilio") == true
+                || pythonManifests.contains { contents(of: path($0))?.lowercased().contains("twilio") == true }
         }
         if names.contains("Package.swift") {
             let text = contents(of: path("Package.swift")) ?? ""

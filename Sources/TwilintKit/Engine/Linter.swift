@@ -42,6 +42,8 @@ public struct Linter: Sendable {
     private let suppressor: Suppressor
     /// TW000 as this run reports it (with the configuration's severity when it sets one).
     private let unusedSuppressionRule: Rule
+    /// Rule id → the analyzer it runs, for the project pass's answers.
+    private let analyzers: [String: String]
 
     /// `rules` may hold TW000: its findings are made after the directives are
     /// applied, and only with `options.reportUnusedSuppressions`, so it is not scanned.
@@ -57,6 +59,7 @@ public struct Linter: Sendable {
         let prefilter = try KeywordPrefilter(keywords: keywords)
         self.rules = try rules.map { try CompiledRule($0.rule, source: $0.source, lines: $0.lines, prefilter: prefilter) }
         self.options = options
+        analyzers = Dictionary(rules.compactMap { rule in rule.rule.analyzer.map { (rule.rule.id, $0) } }, uniquingKeysWith: { first, _ in first })
         unusedSuppressionRule = unused?.rule ?? UnusedSuppression.rule
         scanner = FileScanner(rules: self.rules, redactionRules: try hidden.map { try CompiledRule($0.rule, source: $0.source, lines: $0.lines, prefilter: prefilter) },
                               prefilter: prefilter, redact: options.redact, searchThreads: options.threads)
@@ -130,9 +133,13 @@ public struct Linter: Sendable {
         var findings: [Finding] = [], suppressed: [Finding] = []
         var scanned: [String] = []
         var diagnostics = extraDiagnostics
+        let answered = ProjectPass(modules: outcomes.compactMap { outcome in outcome.module.map { (outcome.scannedPath ?? "", $0) } })
+            .answeredFindings()
         for outcome in outcomes {
             statistics = statistics + outcome.statistics
-            findings += outcome.findings
+            findings += answered.isEmpty ? outcome.findings : outcome.findings.filter { finding in
+                !answered.contains(FindingKey(path: finding.path, rule: analyzers[finding.ruleID] ?? "", offset: finding.byteRange.lowerBound))
+            }
             suppressed += outcome.suppressed
             diagnostics += outcome.diagnostics
             if let path = outcome.scannedPath { scanned.append(path) }
@@ -154,6 +161,8 @@ public struct Linter: Sendable {
         var statistics = ScanStatistics()
         /// Set when the file was scanned (not skipped).
         var scannedPath: String?
+        /// What the project pass needs from this file, if it takes part.
+        var module: ModuleFacts?
     }
 
     func scan(path: String) -> FileOutcome {
@@ -217,8 +226,19 @@ public struct Linter: Sendable {
         let skipped = skippedRules(path)
         if !skipped.isEmpty { outcome.findings.removeAll { skipped.contains($0.ruleID) } }
         if directives, file.withBytes(DirectiveParser.mayHoldDirectives) { applyDirectives(in: file, secrets: scan.secrets, to: &outcome) }
+        outcome.module = moduleFacts(of: file, findings: outcome.findings)
         file.forgetDerivedValues()
         return outcome
+    }
+
+    /// The file's part in the project pass: the findings it may answer are those of the
+    /// analyzers whose questions cross files.
+    private func moduleFacts(of file: SourceFile, findings: [Finding]) -> ModuleFacts? {
+        var byAnalyzer: [String: Set<Int>] = [:]
+        for finding in findings {
+            if let analyzer = analyzers[finding.ruleID] { byAnalyzer[analyzer, default: []].insert(finding.byteRange.lowerBound) }
+        }
+        return ModuleFactsFinder(lookup: .shared).facts(of: file, findings: byAnalyzer)
     }
 
     func tooLarge(_ path: String, size: Int) -> FileOutcome {

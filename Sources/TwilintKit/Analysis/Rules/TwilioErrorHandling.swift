@@ -15,8 +15,12 @@ struct TwilioErrorHandling {
     /// TW008: the `except`/`catch` keywords, `.catch` names and Swift `guard`/`if` status checks,
     /// each with the error codes of the products whose calls it receives (`{codes}`).
     private(set) var genericHandlers: [Violation] = []
+    /// TW007 findings that callers in other files may answer (see `OpenCall`).
+    private(set) var open: [OpenCall] = []
 
     private let model: CodeModel
+    /// Helpers the error leaves with no caller in this file (while `assumesEscapesHandled`).
+    private let escapes = Escapes()
     private var definitions: FileDefinitions { model.definitions }
     /// Whether a function reads an HTTP status, and its status branches: asked for every request in it.
     private let statusReads = RangeCache<Bool>()
@@ -28,6 +32,21 @@ struct TwilioErrorHandling {
         var genericHandlers: [Violation] = []
         /// The names of every call judged, handled or not.
         var judged: [Range<Int>] = []
+        var open: [OpenCall] = []
+    }
+
+    /// An unhandled call whose error leaves this file through module-level helpers that no
+    /// code in the file calls: handled after all when every caller in other files handles
+    /// those helpers' errors (the project pass asks).
+    struct OpenCall: Equatable, Sendable {
+        var call: Range<Int>
+        /// The helpers' names (their last component: `send_sms`, `createConversation`).
+        var helpers: Set<String>
+    }
+
+    private final class Escapes {
+        var assumeHandled = false
+        var names = Set<String>()
     }
 
     static func of(_ file: SourceFile) -> Outcome {
@@ -36,7 +55,8 @@ struct TwilioErrorHandling {
             guard !facts.isEmpty else { return Outcome() }
             let handling = TwilioErrorHandling(CodeModel.of(file), facts: facts)
             return Outcome(unhandled: handling.unhandled, genericHandlers: handling.genericHandlers,
-                           judged: (facts.restCalls.map(\.site.name) + facts.requests.map(\.site.name)).sorted { $0.lowerBound < $1.lowerBound })
+                           judged: (facts.restCalls.map(\.site.name) + facts.requests.map(\.site.name)).sorted { $0.lowerBound < $1.lowerBound },
+                           open: handling.open)
         }
     }
 
@@ -55,8 +75,12 @@ struct TwilioErrorHandling {
     private static let forwarders: Set<String> = ["reject", "callback", "cb", "next", "done"]
     private static let maximumDepth = 4
 
-    private init(_ model: CodeModel, facts: TwilioFacts) {
+    private init(_ model: CodeModel) {
         self.model = model
+    }
+
+    private init(_ model: CodeModel, facts: TwilioFacts) {
+        self.init(model)
         var receivers: [Receiver] = []
         // What each receiver receives errors of, for the codes its finding names.
         var products: [Int: [TwilioProduct]] = [:]
@@ -69,6 +93,9 @@ struct TwilioErrorHandling {
                 received(found, from: facts.product(of: call))
             } else {
                 unhandled.append(call.site.name)
+                if let helpers = escapingHelpers(of: call.site, start: call.start, catchers: Self.pythonCatchers) {
+                    open.append(OpenCall(call: call.site.name, helpers: helpers))
+                }
             }
         }
         for request in facts.requests {
@@ -76,7 +103,15 @@ struct TwilioErrorHandling {
             let found = request.library.failsOnErrorStatus
                 ? exceptionHandling(of: request.site, start: request.site.extent.lowerBound, catchers: Self.pythonHTTPCatchers)
                 : httpHandling(request.site)
-            if let found { received(found, from: facts.product(of: request, in: model)) } else { unhandled.append(request.site.name) }
+            if let found {
+                received(found, from: facts.product(of: request, in: model))
+            } else {
+                unhandled.append(request.site.name)
+                if request.library.failsOnErrorStatus,
+                   let helpers = escapingHelpers(of: request.site, start: request.site.extent.lowerBound, catchers: Self.pythonHTTPCatchers) {
+                    open.append(OpenCall(call: request.site.name, helpers: helpers))
+                }
+            }
         }
         unhandled.sort { $0.lowerBound < $1.lowerBound }
         var judged = Set<Int>()
@@ -211,6 +246,23 @@ struct TwilioErrorHandling {
 
     // MARK: - Python
 
+    /// The module-level helpers through which an unhandled call's error leaves the file, when
+    /// it is handled wherever else it goes; nil when some path leaves it unhandled here.
+    private func escapingHelpers(of site: CallSite, start: Int, catchers: Set<String>) -> Set<String>? {
+        escapes.assumeHandled = true
+        escapes.names = []
+        defer { escapes.assumeHandled = false }
+        guard exceptionHandling(of: site, start: start, catchers: catchers) != nil, !escapes.names.isEmpty else { return nil }
+        return escapes.names
+    }
+
+    /// For each of `sites` (calls of helpers from other modules), whether its error is handled
+    /// where it is called: the other half of the project pass's question.
+    static func handles(_ sites: [CallSite], in model: CodeModel) -> [Bool] {
+        let handling = TwilioErrorHandling(model)
+        return sites.map { handling.exceptionHandling(of: $0, start: $0.extent.lowerBound, catchers: pythonCatchers) != nil }
+    }
+
     /// Where a call that raises (Python) or rejects (JS/TS) is handled; nil when nowhere.
     private func exceptionHandling(of site: CallSite, start: Int, catchers: Set<String>) -> [Receiver]? {
         model.file.language == .python
@@ -240,7 +292,12 @@ struct TwilioErrorHandling {
               let name = fullName.split(separator: ".").last.map(String.init) else { return nil }
         let callers = model.calls(to: [name, "self.\(name)", "this.\(name)", "cls.\(name)", fullName])
             .filter { !function.extent.contains($0.name.lowerBound) }
-        guard !callers.isEmpty else { return nil }
+        guard !callers.isEmpty else {
+            // Other modules may call a module-level helper: the project pass asks them.
+            guard escapes.assumeHandled, model.enclosingFunction(of: function.extent.lowerBound) == nil else { return nil }
+            escapes.names.insert(name)
+            return []
+        }
         var receivers: [Receiver] = []
         for caller in callers {
             guard let found = judge(caller) else { return nil }

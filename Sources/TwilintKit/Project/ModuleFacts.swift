@@ -1,0 +1,50 @@
+import Foundation
+
+/// What one file tells the project pass: which project modules it imports and how it
+/// uses them, and which of its findings other files may answer. Small plain values,
+/// found while the file is scanned (no file is read twice).
+public struct ModuleFacts: Sendable {
+    /// The names other modules import this one by: its path without the extension, and the
+    /// folder for an index module (`index.ts`, `__init__.py`).
+    var identities: [String]
+    /// Calls of helpers imported from other project modules, each judged where it is made.
+    var importedCalls: [ImportedCall] = []
+    /// Route registrations that mount a handler imported from another module.
+    var mounts: [Mount] = []
+    /// Findings that depend on other files.
+    var questions: [Question] = []
+
+    /// `sms.sendReminder(…)` after `const sms = require('./sms')`, or `send_sms(…)` after
+    /// `from .utils import send_sms`: the module, the helper, and whether the error is handled.
+    struct ImportedCall: Equatable, Sendable {
+        var module: String
+        var name: String
+        var handlesErrors: Bool
+    }
+
+    /// `router.post('/sms', twilio.webhook(), controllers.sms)`: the handler's module and name,
+    /// and whether a signature check applies to the route.
+    struct Mount: Equatable, Sendable {
+        var module: String
+        var name: String
+        var validated: Bool
+    }
+
+    /// A finding that another file may answer: TW007 on a call whose error leaves through
+    /// `helpers` (dropped when every caller elsewhere handles them), TW003 on a controller
+    /// named `helpers` (dropped when every route that mounts it validates signatures).
+    struct Question: Equatable, Sendable {
+        var rule: String
+        var offset: Int
+        var helpers: Set<String>
+    }
+
+    var isEmpty: Bool { importedCalls.isEmpty && mounts.isEmpty && questions.isEmpty }
+}
+
+/// A finding the project pass answered: it goes.
+struct FindingKey: Hashable, Sendable {
+    var path: String
+    var rule: String
+    var offset: Int
+}

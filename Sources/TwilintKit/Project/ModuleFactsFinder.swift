@@ -1,0 +1,107 @@
+/// Finds one file's `ModuleFacts` while it is scanned. Only Python and JS/TS files of a
+/// project whose manifest depends on Twilio take part: elsewhere the per-file answer stands,
+/// and the rest of a large tree (its dependencies, other projects) pays nothing.
+struct ModuleFactsFinder {
+    let lookup: ProjectLookup
+
+    /// `questions`: for each analyzer name, the offsets of the file's findings it made.
+    func facts(of file: SourceFile, findings: [String: Set<Int>]) -> ModuleFacts? {
+        guard [.python, .javascript, .typescript].contains(file.language) else { return nil }
+        let location = FileLocation(path: file.path, lookup: lookup)
+        guard let folder = location.folder, lookup.dependsOnTwilio(from: folder) else { return nil }
+        var facts = ModuleFacts(identities: Self.identities(of: location))
+        facts.questions = questions(in: file, findings: findings)
+        if ProjectImports.mayImport(file) {
+            let model = CodeModel.of(file)
+            let bindings = ProjectImports(model: model, location: location, lookup: lookup).bindings()
+            if !bindings.isEmpty {
+                facts.importedCalls = importedCalls(in: model, bindings: bindings)
+                facts.mounts = mounts(in: model, bindings: bindings)
+            }
+        }
+        return facts.isEmpty ? nil : facts
+    }
+
+    /// The path without its extension, and for an index module its folder.
+    static func identities(of location: FileLocation) -> [String] {
+        let path = location.absolutePath
+        let stem = location.fileName.contains(".") ? String(path[..<path.lastIndex(of: ".")!]) : path
+        let base = location.baseName
+        if base == "index" || base == "__init__", let folder = location.folder { return [stem, folder] }
+        return [stem]
+    }
+
+    // MARK: - Questions
+
+    private static let unhandledException = "unhandled-twilio-exception"
+    private static let unsignedWebhook = "unsigned-webhook"
+
+    private func questions(in file: SourceFile, findings: [String: Set<Int>]) -> [ModuleFacts.Question] {
+        var questions: [ModuleFacts.Question] = []
+        if let offsets = findings[Self.unhandledException] {
+            for open in TwilioErrorHandling.of(file).open where offsets.contains(open.call.lowerBound) {
+                questions.append(.init(rule: Self.unhandledException, offset: open.call.lowerBound, helpers: open.helpers))
+            }
+        }
+        if let offsets = findings[Self.unsignedWebhook] {
+            // A controller routed in another file: the router says whether validation applies.
+            for handler in WebhookHandlers.of(file) where handler.framework == .controller && offsets.contains(handler.function.anchor.lowerBound) {
+                guard let name = handler.function.name?.split(separator: ".").last.map(String.init) else { continue }
+                questions.append(.init(rule: Self.unsignedWebhook, offset: handler.function.anchor.lowerBound, helpers: [name]))
+            }
+        }
+        return questions
+    }
+
+    // MARK: - Uses of imported helpers
+
+    /// The calls of imported helpers, `helper(…)` or `module.helper(…)`, each judged.
+    private func importedCalls(in model: CodeModel, bindings: [String: ProjectImports.Binding]) -> [ModuleFacts.ImportedCall] {
+        var targets: [(module: String, name: String)] = []
+        var sites: [CallSite] = []
+        for call in model.calls {
+            guard let target = Self.target(of: call.callee, bindings: bindings) else { continue }
+            targets.append(target)
+            sites.append(call)
+        }
+        guard !sites.isEmpty else { return [] }
+        let handled = TwilioErrorHandling.handles(sites, in: model)
+        return zip(targets, handled).map { ModuleFacts.ImportedCall(module: $0.module, name: $0.name, handlesErrors: $1) }
+    }
+
+    /// What a callee or handler reference names through the file's imports: `send` bound by
+    /// `import { send }`, `sms.send` with `sms` a whole module, `app.utils.send` after `import app.utils`.
+    static func target(of reference: String, bindings: [String: ProjectImports.Binding]) -> (module: String, name: String)? {
+        if let binding = bindings[reference], binding.name != ProjectImports.wholeModule { return (binding.module, binding.name) }
+        guard let dot = reference.lastIndex(of: ".") else { return nil }
+        let owner = String(reference[..<dot]), member = String(reference[reference.index(after: dot)...])
+        guard let binding = bindings[owner], binding.name == ProjectImports.wholeModule, !member.contains("(") else { return nil }
+        return (binding.module, member)
+    }
+
+    // MARK: - Routes that mount imported handlers
+
+    private static let routeMethods: Set<String> = ["get", "post", "put", "patch", "delete", "all"]
+
+    /// `router.post('/sms', twilio.webhook(), sms.reply)`: the handler (the last argument) and
+    /// whether a middleware before it, or the file's app-wide middleware, validates signatures.
+    private func mounts(in model: CodeModel, bindings: [String: ProjectImports.Binding]) -> [ModuleFacts.Mount] {
+        guard model.file.language != .python else { return [] }
+        var validation: WebhookValidation?
+        var appWide: Bool?
+        var mounts: [ModuleFacts.Mount] = []
+        for call in model.calls where call.arguments.count >= 2 {
+            let parts = call.callee.split(separator: ".")
+            guard parts.count >= 2, let last = parts.last, Self.routeMethods.contains(String(last)),
+                  let handler = call.arguments.last, let target = Self.target(of: model.text(handler.value), bindings: bindings)
+            else { continue }
+            let checker = validation ?? WebhookValidation(model)
+            validation = checker
+            let wide = appWide ?? checker.appliesFileWide()
+            appWide = wide
+            let validated = wide || call.arguments.dropFirst().dropLast().contains { checker.validates($0.value) }
+            mounts.append(.init(module: target.module, name: target.name, validated: validated))
+        }
+        return mounts
+    }
+}

@@ -1,0 +1,42 @@
+/// The project pass: after every file was scanned on its own, links them through their
+/// imports and answers the findings that depend on other files. One pass over small
+/// values; a question without an answer (no caller or router in the scanned files, an
+/// import it cannot resolve) keeps its per-file finding.
+///
+/// - TW007: a call whose error leaves its file through module-level helpers is handled
+///   when every call of each helper in other files handles the error (and there is one).
+/// - TW003: a controller is validated when every route that mounts it applies signature
+///   validation (and one does).
+struct ProjectPass {
+    let modules: [(path: String, facts: ModuleFacts)]
+
+    /// The findings the other files answer: they are dropped from the report.
+    func answeredFindings() -> Set<FindingKey> {
+        let asking = modules.filter { !$0.facts.questions.isEmpty }
+        guard !asking.isEmpty else { return [] }
+        var calls: [Export: [Bool]] = [:]
+        var mounts: [Export: [Bool]] = [:]
+        for module in modules {
+            for call in module.facts.importedCalls { calls[Export(module: call.module, name: call.name), default: []].append(call.handlesErrors) }
+            for mount in module.facts.mounts { mounts[Export(module: mount.module, name: mount.name), default: []].append(mount.validated) }
+        }
+        var answered = Set<FindingKey>()
+        for module in asking {
+            for question in module.facts.questions {
+                let uses = question.rule == "unsigned-webhook" ? mounts : calls
+                let yes = question.helpers.allSatisfy { helper in
+                    let found = module.facts.identities.flatMap { uses[Export(module: $0, name: helper)] ?? [] }
+                    return !found.isEmpty && found.allSatisfy { $0 }
+                }
+                if yes { answered.insert(FindingKey(path: module.path, rule: question.rule, offset: question.offset)) }
+            }
+        }
+        return answered
+    }
+
+    /// A module's export, by the module's identity and the exported name.
+    private struct Export: Hashable {
+        var module: String
+        var name: String
+    }
+}
