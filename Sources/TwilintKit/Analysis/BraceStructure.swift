@@ -113,8 +113,11 @@ struct BraceStructure {
     /// JS/TS method shorthand `name(params) {}` in classes and object literals.
     private func method(name: Int) -> FunctionScope? {
         let open = name + 1
-        guard model.partner[open] > open, let brace = bodyBrace(after: model.partner[open]),
-              !model.token(model.partner[open] + 1, is: "=>") else { return nil }
+        // The body follows the parameters, or a TypeScript return type: a call statement
+        // without a semicolon before `if (…) {` on the next line is no method.
+        let after = model.partner[open] + 1
+        guard model.partner[open] > open, model.token(after, is: "{") || (model.token(after, is: ":") && model.file.language == .typescript),
+              let brace = bodyBrace(after: model.partner[open]) else { return nil }
         // A call followed by a block (`foo() {`) is not valid JS; a method it is.
         var start = name
         while start > 0, ["async", "static", "get", "set", "public", "private", "protected", "*"].contains(where: { model.token(start - 1, is: $0) }) {
