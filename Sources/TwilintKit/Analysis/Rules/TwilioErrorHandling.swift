@@ -74,6 +74,11 @@ struct TwilioErrorHandling {
     /// Callbacks that hand an error on to someone else (`next(err)`, `callback(err)`, `reject(e)`).
     private static let forwarders: Set<String> = ["reject", "callback", "cb", "next", "done"]
     private static let maximumDepth = 4
+    /// Calls that take a callback and drop the promise it returns.
+    private static let callbackSinks: Set<String> = [
+        "forEach", "on", "once", "addListener", "addEventListener", "setTimeout", "setInterval", "setImmediate", "nextTick",
+        "emit", "subscribe", "use", "get", "post", "put", "patch", "delete", "all", "listen", "handler",
+    ]
 
     private init(_ model: CodeModel) {
         self.model = model
@@ -370,6 +375,13 @@ struct TwilioErrorHandling {
             let method = String(holder.callee.split(separator: ".").last ?? "")
             if ["then", "catch", "finally", "map", "flatMap"].contains(method) || holder.callee.hasPrefix("Promise.") {
                 if holder.callee == "Promise.allSettled" { return [] }
+                return scriptHandling(start: model.tokenIndex(atOrAfter: holder.extent.lowerBound), end: closeParen(of: holder), site: nil, depth: depth + 1)
+            }
+            // An anonymous callback given to a wrapper (`retry(async () => …)`, `limiter.schedule(() => …)`):
+            // the wrapper's promise carries the rejection on. Not an event or timer callback, whose
+            // rejection goes nowhere, nor a Promise executor.
+            if function.name == nil, !Self.callbackSinks.contains(method), holder.callee != "Promise",
+               holder.argumentList.contains(function.extent.lowerBound) {
                 return scriptHandling(start: model.tokenIndex(atOrAfter: holder.extent.lowerBound), end: closeParen(of: holder), site: nil, depth: depth + 1)
             }
         }
