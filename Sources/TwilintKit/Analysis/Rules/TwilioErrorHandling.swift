@@ -244,8 +244,12 @@ struct TwilioErrorHandling {
             }
         }
         guard let binding else { return false }
+        // `callback(err)`, or a callback the caller handed in: `function send(to, onError) { … onError(err) }`.
+        let parameters = Set(model.enclosingFunctions(of: range.lowerBound).flatMap(\.parameters))
         return model.calls(in: range).contains { call in
-            Self.forwarders.contains(String(call.callee.split(separator: ".").last ?? "")) && call.arguments.first.map { model.text($0.value) } == binding
+            let callee = String(call.callee.split(separator: ".").last ?? "")
+            return (Self.forwarders.contains(callee) || (parameters.contains(call.callee) && call.callee != binding))
+                && call.arguments.first.map { model.text($0.value) } == binding
         }
     }
 
