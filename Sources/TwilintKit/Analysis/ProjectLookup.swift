@@ -68,7 +68,8 @@ public final class ProjectLookup: @unchecked Sendable {
     private var swiftProjects: [String: SwiftProject] = [:]
     private var roots: [String: String?] = [:]
     private var twilioProjects: [String: Bool] = [:]
-    private var pythonModules: [String: Bool] = [:]
+    /// Module stems that exist as files (Python modules and packages; JS/TS modules under `stem#script`).
+    private var moduleFiles: [String: Bool] = [:]
 
     public init() {}
 
@@ -111,10 +112,18 @@ public final class ProjectLookup: @unchecked Sendable {
 
     /// Whether `stem.py` or the package `stem/__init__.py` exists.
     func pythonModuleExists(_ stem: String) -> Bool {
-        if let cached = locked({ pythonModules[stem] }) { return cached }
+        if let cached = locked({ moduleFiles[stem] }) { return cached }
         let manager = FileManager.default
         let found = manager.fileExists(atPath: stem + ".py") || manager.fileExists(atPath: stem + "/__init__.py")
-        locked { pythonModules[stem] = found }
+        locked { moduleFiles[stem] = found }
+        return found
+    }
+
+    /// Whether a JS/TS module `stem` (`stem.js`, `stem.ts`, …) exists.
+    func scriptModuleExists(_ stem: String) -> Bool {
+        if let cached = locked({ moduleFiles[stem + "#script"] }) { return cached }
+        let found = [".js", ".ts", ".mjs", ".cjs", ".jsx", ".tsx"].contains { FileManager.default.fileExists(atPath: stem + $0) }
+        locked { moduleFiles[stem + "#script"] = found }
         return found
     }
 

@@ -60,7 +60,7 @@ struct ModuleFactsFinder {
         var targets: [(module: String, name: String)] = []
         var sites: [CallSite] = []
         for call in model.calls {
-            guard let target = Self.target(of: call.callee, bindings: bindings) else { continue }
+            guard let target = target(of: call.callee, bindings: bindings) else { continue }
             targets.append(target)
             sites.append(call)
         }
@@ -71,12 +71,18 @@ struct ModuleFactsFinder {
 
     /// What a callee or handler reference names through the file's imports: `send` bound by
     /// `import { send }`, `sms.send` with `sms` a whole module, `app.utils.send` after `import app.utils`.
-    static func target(of reference: String, bindings: [String: ProjectImports.Binding]) -> (module: String, name: String)? {
+    /// A folder's index that re-exports its modules (`import * as controllers from './controllers'`,
+    /// then `controllers.sms.reply`) names `controllers/sms`'s `reply`, when that module exists.
+    func target(of reference: String, bindings: [String: ProjectImports.Binding]) -> (module: String, name: String)? {
         if let binding = bindings[reference], binding.name != ProjectImports.wholeModule { return (binding.module, binding.name) }
         guard let dot = reference.lastIndex(of: ".") else { return nil }
         let owner = String(reference[..<dot]), member = String(reference[reference.index(after: dot)...])
-        guard let binding = bindings[owner], binding.name == ProjectImports.wholeModule, !member.contains("(") else { return nil }
-        return (binding.module, member)
+        guard !member.contains("(") else { return nil }
+        if let binding = bindings[owner], binding.name == ProjectImports.wholeModule { return (binding.module, member) }
+        let parts = owner.split(separator: ".")
+        guard parts.count == 2, let binding = bindings[String(parts[0])], binding.name == ProjectImports.wholeModule,
+              lookup.scriptModuleExists(binding.module + "/" + parts[1]) else { return nil }
+        return (binding.module + "/" + parts[1], member)
     }
 
     // MARK: - Routes that mount imported handlers
@@ -93,7 +99,7 @@ struct ModuleFactsFinder {
         for call in model.calls where call.arguments.count >= 2 {
             let parts = call.callee.split(separator: ".")
             guard parts.count >= 2, let last = parts.last, Self.routeMethods.contains(String(last)),
-                  let handler = call.arguments.last, let target = Self.target(of: model.text(handler.value), bindings: bindings)
+                  let handler = call.arguments.last, let target = target(of: model.text(handler.value), bindings: bindings)
             else { continue }
             let checker = validation ?? WebhookValidation(model)
             validation = checker
