@@ -39,8 +39,8 @@ struct TwilioSend: Equatable, Sendable {
         /// Fixed by the code or its configuration: a string literal, a direct environment
         /// read, or a name every assignment in the file binds to one of those.
         case fixed
-        /// A number Twilio handed the app: the inbound webhook's `From` (E.164 already),
-        /// read directly or through a name bound only to it.
+        /// A number Twilio handed the app (E.164 already): the inbound webhook's `From`, read
+        /// directly or through a name bound only to it, or a Conversations participant's address.
         case inboundSender
         /// Not a phone number: a Voice client identity (`'client:' + identity`), a SIP
         /// address, an email address (Verify's `channel: 'email'`).

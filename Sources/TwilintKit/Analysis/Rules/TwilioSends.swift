@@ -57,7 +57,8 @@ struct TwilioSends {
                   let recipient = call.argument(named: "to") ?? recipientInPreparedOptions(of: call) else { return nil }
             return TwilioSend(
                 kind: kind, anchor: call.name, call: call.name, recipient: recipient,
-                destination: isEmailChannel(call) ? .notAPhone : destination(of: recipient, at: call.name.lowerBound),
+                destination: isEmailChannel(call) ? .notAPhone
+                    : isParticipantAddress(recipient, in: call) ? .inboundSender : destination(of: recipient, at: call.name.lowerBound),
                 scope: judgedScope(of: call.name.lowerBound), isREST: false,
                 isWhatsApp: model.text(call.argumentList).contains("whatsapp:"))
         }
@@ -376,6 +377,16 @@ struct TwilioSends {
         let key = model.tokens[last].kind == .string ? CallFinder.unquoted(model.text(ofToken: last)) : model.text(ofToken: last)
         guard key == "From" else { return false }
         return model.token(last - 1, is: ".") || model.token(last - 1, is: "[") || model.token(last - 1, is: "(")
+    }
+
+    /// A Conversations participant's address read back from Twilio: `to: p.messagingBinding.address`,
+    /// or `to: p.address` sent `from: p.proxyAddress` (the binding's two ends). Twilio holds it in E.164.
+    private func isParticipantAddress(_ recipient: Range<Int>, in call: CallSite) -> Bool {
+        let text = model.text(recipient)
+        if text.contains("messagingBinding") || text.contains("messaging_binding") { return true }
+        guard text.hasSuffix(".address"), let from = call.argument(named: "from") ?? call.argument(named: "from_") else { return false }
+        let sender = model.text(from)
+        return sender.hasSuffix(".proxyAddress") || sender.hasSuffix(".proxy_address")
     }
 
     /// Verify's `channel="email"` / `channel: 'email'`: the destination is an address.
