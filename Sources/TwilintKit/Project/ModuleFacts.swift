@@ -19,7 +19,20 @@ public struct ModuleFacts: Sendable {
     struct ImportedCall: Equatable, Sendable {
         var module: String
         var name: String
+        /// The call's error is caught where it is made (TW007).
         var handlesErrors: Bool
+        /// The calling function checks a number's E.164 form (TW005), as a send's function would.
+        var validatesNumber: Bool
+        /// The calling file checks opt-out state (TW010), as a send's file would.
+        var checksOptOut: Bool
+
+        func answers(_ rule: String) -> Bool {
+            switch rule {
+            case ModuleFactsFinder.missingValidation: return validatesNumber
+            case ModuleFactsFinder.missingOptOutCheck: return checksOptOut
+            default: return handlesErrors
+            }
+        }
     }
 
     /// `router.post('/sms', twilio.webhook(), controllers.sms)`: the handler's module and name,
@@ -31,8 +44,9 @@ public struct ModuleFacts: Sendable {
     }
 
     /// A finding that another file may answer: TW007 on a call whose error leaves through
-    /// `helpers` (dropped when every caller elsewhere handles them), TW003 on a controller
-    /// named `helpers` (dropped when every route that mounts it validates signatures).
+    /// `helpers` (dropped when every caller elsewhere handles them); TW005 and TW010 on a send
+    /// to a parameter of the helper (dropped when every caller validates the number, or checks
+    /// opt-out); TW003 on a controller (dropped when every route that mounts it validates signatures).
     struct Question: Equatable, Sendable {
         var rule: String
         var offset: Int

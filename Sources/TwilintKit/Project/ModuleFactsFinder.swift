@@ -33,8 +33,10 @@ struct ModuleFactsFinder {
 
     // MARK: - Questions
 
-    private static let unhandledException = "unhandled-twilio-exception"
-    private static let unsignedWebhook = "unsigned-webhook"
+    static let unhandledException = "unhandled-twilio-exception"
+    static let unsignedWebhook = "unsigned-webhook"
+    static let missingValidation = "missing-e164-validation"
+    static let missingOptOutCheck = "send-without-opt-out-check"
 
     private func questions(in file: SourceFile, findings: [String: Set<Int>]) -> [ModuleFacts.Question] {
         var questions: [ModuleFacts.Question] = []
@@ -50,7 +52,27 @@ struct ModuleFactsFinder {
                 questions.append(.init(rule: Self.unsignedWebhook, offset: handler.function.anchor.lowerBound, helpers: [name]))
             }
         }
+        for rule in [Self.missingValidation, Self.missingOptOutCheck] {
+            guard let offsets = findings[rule] else { continue }
+            for send in TwilioFacts.of(file).sends where offsets.contains(send.anchor.lowerBound) {
+                if let helper = helperReceiving(send, in: file) {
+                    questions.append(.init(rule: rule, offset: send.anchor.lowerBound, helpers: [helper]))
+                }
+            }
+        }
         return questions
+    }
+
+    /// The module-level helper whose parameter a send's number is, when nothing in the file calls it.
+    private func helperReceiving(_ send: TwilioSend, in file: SourceFile) -> String? {
+        let model = CodeModel.of(file)
+        guard let scope = send.scope, let name = scope.name?.split(separator: ".").last.map(String.init),
+              model.enclosingFunction(of: scope.extent.lowerBound) == nil else { return nil }
+        let recipient = model.text(send.recipient)
+        guard scope.parameters.contains(where: { recipient == $0 || recipient.hasPrefix($0 + ".") || recipient.hasPrefix($0 + "[") }),
+              model.calls(to: [name, "self.\(name)", "this.\(name)"]).allSatisfy({ scope.extent.contains($0.name.lowerBound) })
+        else { return nil }
+        return name
     }
 
     // MARK: - Uses of imported helpers
@@ -66,7 +88,14 @@ struct ModuleFactsFinder {
         }
         guard !sites.isEmpty else { return [] }
         let handled = TwilioErrorHandling.handles(sites, in: model)
-        return zip(targets, handled).map { ModuleFacts.ImportedCall(module: $0.module, name: $0.name, handlesErrors: $1) }
+        let validation = PhoneValidation(model)
+        let checksOptOut = SendWithoutOptOutCheck.checksOptOut(model)
+        return sites.indices.map { index in
+            let function = model.enclosingFunctions(of: sites[index].name.lowerBound).first { $0.name != nil }
+            return ModuleFacts.ImportedCall(
+                module: targets[index].module, name: targets[index].name, handlesErrors: handled[index],
+                validatesNumber: validation.validates(in: function?.extent ?? 0..<model.file.bytes.count), checksOptOut: checksOptOut)
+        }
     }
 
     /// What a callee or handler reference names through the file's imports: `send` bound by

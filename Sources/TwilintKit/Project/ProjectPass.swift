@@ -5,6 +5,9 @@
 ///
 /// - TW007: a call whose error leaves its file through module-level helpers is handled
 ///   when every call of each helper in other files handles the error (and there is one).
+/// - TW005, TW010: a send to a parameter of a module-level helper no code in its file calls
+///   is validated (has its opt-out check) when every caller elsewhere validates the number in
+///   its function (checks opt-out in its file).
 /// - TW003: a controller is validated when every route that mounts it applies signature
 ///   validation (and one does).
 struct ProjectPass {
@@ -14,18 +17,20 @@ struct ProjectPass {
     func answeredFindings() -> Set<FindingKey> {
         let asking = modules.filter { !$0.facts.questions.isEmpty }
         guard !asking.isEmpty else { return [] }
-        var calls: [Export: [Bool]] = [:]
+        var calls: [Export: [ModuleFacts.ImportedCall]] = [:]
         var mounts: [Export: [Bool]] = [:]
         for module in modules {
-            for call in module.facts.importedCalls { calls[Export(module: call.module, name: call.name), default: []].append(call.handlesErrors) }
+            for call in module.facts.importedCalls { calls[Export(module: call.module, name: call.name), default: []].append(call) }
             for mount in module.facts.mounts { mounts[Export(module: mount.module, name: mount.name), default: []].append(mount.validated) }
         }
         var answered = Set<FindingKey>()
         for module in asking {
             for question in module.facts.questions {
-                let uses = question.rule == "unsigned-webhook" ? mounts : calls
                 let yes = question.helpers.allSatisfy { helper in
-                    let found = module.facts.identities.flatMap { uses[Export(module: $0, name: helper)] ?? [] }
+                    let exports = module.facts.identities.map { Export(module: $0, name: helper) }
+                    let found = question.rule == ModuleFactsFinder.unsignedWebhook
+                        ? exports.flatMap { mounts[$0] ?? [] }
+                        : exports.flatMap { calls[$0] ?? [] }.map { $0.answers(question.rule) }
                     return !found.isEmpty && found.allSatisfy { $0 }
                 }
                 if yes { answered.insert(FindingKey(path: module.path, rule: question.rule, offset: question.offset)) }
