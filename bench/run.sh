@@ -426,6 +426,29 @@ for name in "${STRESS[@]}"; do
   i=$((i + 2))
 done
 
+# ------------------------------------------------------------ 9. project pass
+# A 2,000-file Twilio app with 20,000 cross-file imports (bench/make-project.py),
+# at full and half size, and the same files without their manifests (the project
+# pass then does not link them): the byte share, linearity, and what linking costs.
+P=$OUT/project
+PROJECT_FILES=$( ((QUICK)) && echo 200 || echo 2000)
+stamp="$PROJECT_FILES $(sha256sum bench/make-project.py | cut -c1-16)"
+if [[ $(cat "$OUT/project.stamp" 2>/dev/null) != "$stamp" ]]; then
+  say "generating the project-pass app"
+  rm -rf "$P"
+  python3 bench/make-project.py "$P/full" "$PROJECT_FILES" 10
+  python3 bench/make-project.py "$P/half" $((PROJECT_FILES / 2)) 10
+  cp -r "$P/full" "$P/unlinked" && rm "$P/unlinked/package.json" "$P/unlinked/requirements.txt"
+  echo "$stamp" >"$OUT/project.stamp"
+fi
+hf project -N -i "${PATHO[@]}" "$T $JSON_NULL $(q "$P/full")" "$T $JSON_NULL $(q "$P/half")" "$T $JSON_NULL $(q "$P/unlinked")"
+b=$(bytes_of "$P/full")
+t=$(med project 0) h=$(med project 1) u=$(med project 2)
+share=$(calc "$TW * $b / $CORPUS_BYTES")
+row "9. $(num "$PROJECT_FILES")-file app, $(num $((PROJECT_FILES * 10))) cross-file imports ≤ 3× its byte share ($(mb "$b"))" \
+  "$(secs "$t") (share $(secs "$share"); half size $(secs "$h"), $(calc "f'{$t / $h:.2f}'")× for 2× the input; unlinked $(secs "$u"), the pass costs $(calc "f'{($t / $u - 1) * 100:.0f}'")%)" \
+  "$(calc "f'{$t / $share:.1f}× share'")" "$(verdict "$t <= 3 * $share")"
+
 # ------------------------------------------------------------- callgrind
 if ((CALLGRIND)); then
   say "callgrind (--jobs 1)"

@@ -89,12 +89,15 @@ struct ModuleFactsFinder {
         guard !sites.isEmpty else { return [] }
         let handled = TwilioErrorHandling.handles(sites, in: model)
         let validation = PhoneValidation(model)
+        // Calls share their functions: each is judged once.
+        let validated = RangeCache<Bool>()
         let checksOptOut = SendWithoutOptOutCheck.checksOptOut(model)
         return sites.indices.map { index in
             let function = model.enclosingFunctions(of: sites[index].name.lowerBound).first { $0.name != nil }
+            let scope = function?.extent ?? 0..<model.file.bytes.count
             return ModuleFacts.ImportedCall(
                 module: targets[index].module, name: targets[index].name, handlesErrors: handled[index],
-                validatesNumber: validation.validates(in: function?.extent ?? 0..<model.file.bytes.count), checksOptOut: checksOptOut)
+                validatesNumber: validated.value(for: scope) { validation.validates(in: scope) }, checksOptOut: checksOptOut)
         }
     }
 
