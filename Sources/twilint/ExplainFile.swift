@@ -4,7 +4,9 @@ import TwilintKit
 
 /// `twilint explain-file PATH`: what twilint believes about a file and why —
 /// its language, whether it is Twilio code, whether it is a minified bundle,
-/// whether it ships to users, whether it is a test — so a surprising finding (or silence) can be traced.
+/// whether it ships to users, whether it is a test, and the Twilio facts the behaviour rules read
+/// (REST calls, HTTP requests, sends and their destinations, route handlers) — so a surprising
+/// finding (or silence) can be traced.
 struct ExplainFile: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain-file",
@@ -39,7 +41,7 @@ struct ExplainFile: ParsableCommand {
             "  minified:       \(HandWritten().mayHold(in: file) ? "no" : "yes (the behaviour rules TW003–TW010 skip it)")",
             "  client-side:    \(clientSide.isClientSide ? "yes" : "no") (\(clientSide.reason))",
             "  test file:      \(FileRole.isTest(file) ? "yes" : "no")",
-        ]
+        ] + FactsDescription.lines(for: file)
         try Terminal.standardOutput(lines.joined(separator: "\n") + "\n")
     }
 

@@ -47,9 +47,36 @@ final class ExplainFileTests: XCTestCase {
               minified:       no
               client-side:    yes (under src/ of a browser app (\(root.standardizedFileURL.path)/web/package.json depends on vite))
               test file:      no
+              script:         no
+              project pass:   not linked (no manifest that depends on Twilio above it)
 
             """
         XCTAssertEqual(run.stdout, expected)
+    }
+
+    /// The Twilio facts the behaviour rules read, each with where it is and what it is.
+    func testExplainsTheTwilioFactsOfAFile() throws {
+        try write("app/package.json", #"{"dependencies": {"twilio": "^5.0.0", "express": "^4.0.0"}}"#)
+        try write("app/server.js", """
+            const client = require('twilio')(process.env.TWILIO_ACCOUNT_SID, process.env.TWILIO_AUTH_TOKEN);
+            app.post('/sms', (req, res) => {
+              client.messages.create({ to: req.body.From, from: process.env.TWILIO_FROM, body: 'Thanks!' });
+              res.sendStatus(204);
+            });
+            app.listen(3000);
+
+            """)
+        let run = try explain("app/server.js")
+        XCTAssertEqual(run.status, 0, run.stderr)
+        for line in [
+            "  script:         no\n",
+            "  REST call:      line 3: client.messages.create (messages create; messaging)\n",
+            "  send:           line 3: message to `req.body.From`, a number Twilio handed the app; judged in the handler at line 2\n",
+            "  route handler:  line 2: anonymous (nodeRoute; reads From; no TwiML; not validated)\n",
+            "  project pass:   links this file (its project's manifest depends on Twilio)\n",
+        ] {
+            XCTAssertTrue(run.stdout.contains(line), "missing \(line) in:\n\(run.stdout)")
+        }
     }
 
     func testExplainsAMinifiedBundle() throws {
