@@ -30,4 +30,26 @@ final class TwilioModelConsistencyTests: XCTestCase {
         XCTAssertGreaterThan(sends, 50, "the fixtures hold too few sends to prove anything")
         XCTAssert(problems.isEmpty, "\(problems.count) sends the error rules do not judge:\n" + problems.joined(separator: "\n"))
     }
+
+    /// TW003 and TW009 judge the same handlers (`WebhookHandlers`), and a send judged in an
+    /// anonymous function is judged in one of the routes those rules see.
+    func testRouteHandlersAreOneDefinition() throws {
+        var problems: [String] = []
+        var anonymous = 0
+        for file in try sourceFixtures() {
+            let routes = Set(WebhookHandlers.routes(in: file).map(\.anchor.lowerBound))
+            for handler in WebhookHandlers.of(file) where !routes.contains(handler.function.anchor.lowerBound) {
+                problems.append("\(place(file, handler.function.anchor.lowerBound)): a webhook handler that is no route")
+            }
+            for send in TwilioFacts.of(file).sends {
+                guard let scope = send.scope, scope.name == nil else { continue }
+                anonymous += 1
+                if !routes.contains(scope.anchor.lowerBound) {
+                    problems.append("\(place(file, send.anchor.lowerBound)): judged in an anonymous function that is no route")
+                }
+            }
+        }
+        XCTAssertGreaterThan(anonymous, 5, "the fixtures hold too few sends in route handlers to prove anything")
+        XCTAssert(problems.isEmpty, problems.joined(separator: "\n"))
+    }
 }

@@ -328,20 +328,14 @@ struct TwilioSends {
     // MARK: - Scopes and destinations
 
     /// The function that judges code at `offset`: the innermost named function or route
-    /// handler, widened through anonymous callbacks; nil for module-level code.
+    /// handler (`WebhookHandlers`' routes, the one definition every rule reads), widened
+    /// through anonymous callbacks; nil for module-level code.
     func judgedScope(of offset: Int) -> FunctionScope? {
-        model.enclosingFunctions(of: offset).first { $0.name != nil || isRouteHandler($0) }
+        model.enclosingFunctions(of: offset).first { $0.name != nil || routeHandlers.contains($0.anchor.lowerBound) }
     }
 
-    /// An anonymous function passed to a call whose first argument is a route string:
-    /// `app.post('/sms', (req, res) => …)`, Vapor `app.post("sms") { req in … }`.
-    private func isRouteHandler(_ scope: FunctionScope) -> Bool {
-        let call = model.calls(holding: scope.anchor.lowerBound).first { call in
-            call.argumentList.contains(scope.anchor.lowerBound) || (call.trailingClosure?.contains(scope.anchor.lowerBound) ?? false)
-        }
-        guard let first = call?.arguments.first else { return false }
-        let inside = model.tokenIndices(in: first.value)
-        return inside.count == 1 && model.tokens[inside.lowerBound].kind == .string
+    private var routeHandlers: Set<Int> {
+        file.memo("twilio-sends-route-handlers") { Set(WebhookHandlers.routes(in: file).map(\.anchor.lowerBound)) }
     }
 
     private static let environmentReads = [

@@ -30,6 +30,15 @@ struct WebhookHandlers {
         }
     }
 
+    /// Every route handler of `file`, whether or not Twilio calls it (test files included):
+    /// the functions the sending rules judge a send in.
+    static func routes(in file: SourceFile) -> [FunctionScope] {
+        file.memo("route-handlers") { () -> [FunctionScope] in
+            guard file.language.isSource, mayServeRoutes(file) else { return [] }
+            return WebhookHandlers(CodeModel.of(file)).candidates().map(\.0)
+        }
+    }
+
     /// Python route handlers need a route decorator or registration, Django, or a serverless signature; a
     /// module without any (most of a library, e.g. the Twilio SDK itself) is skipped
     /// before its code model is built. Each check starts from a literal the JIT or
@@ -46,13 +55,16 @@ struct WebhookHandlers {
             || (file.contains("event") && file.contains("context") && matches(pythonServerlessSignature))
     }
 
-    func handlers() -> [WebhookHandler] {
-        let candidates: [(FunctionScope, WebhookHandler.Framework, Bool)]
+    private func candidates() -> [(FunctionScope, WebhookHandler.Framework, Bool)] {
         switch model.file.language {
-        case .python: candidates = pythonCandidates()
-        case .swift: candidates = swiftCandidates()
-        default: candidates = scriptCandidates()
+        case .python: return pythonCandidates()
+        case .swift: return swiftCandidates()
+        default: return scriptCandidates()
         }
+    }
+
+    func handlers() -> [WebhookHandler] {
+        let candidates = candidates()
         let appWide = validation.appliesFileWide()
         var seen = Set<Int>()
         var result: [WebhookHandler] = []
