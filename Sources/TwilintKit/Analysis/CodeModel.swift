@@ -71,6 +71,16 @@ public final class CodeModel {
         Set(callees).flatMap { callsByCallee[$0] ?? [] }.sorted().map { calls[$0] }
     }
 
+    /// The first function declared or assigned under `name`.
+    func function(named name: String) -> FunctionScope? {
+        functionsByName[name].map { functions[$0] }
+    }
+
+    /// The first function whose name ends in `last` (`send`, `exports.send`, `Notifier.send`).
+    func function(namedLast last: String) -> FunctionScope? {
+        functionsByLastName[last].map { functions[$0] }
+    }
+
     /// The first function or closure whose extent starts at `offset` (a callback argument).
     func function(startingAt offset: Int) -> FunctionScope? {
         functionStarts[offset].map { functions[$0] }
@@ -78,6 +88,12 @@ public final class CodeModel {
 
     // Heuristics ask these of every function, call or send in a file: indexes, not passes.
     private lazy var callsByCallee: [String: [Int]] = calls.indices.reduce(into: [:]) { $0[calls[$1].callee, default: []].append($1) }
+    private lazy var functionsByName: [String: Int] = functions.indices.reversed().reduce(into: [:]) { index, position in
+        if let name = functions[position].name { index[name] = position }
+    }
+    private lazy var functionsByLastName: [String: Int] = functions.indices.reversed().reduce(into: [:]) { index, position in
+        if let name = functions[position].name, let last = name.split(separator: ".").last { index[String(last)] = position }
+    }
     private lazy var functionStarts: [Int: Int] = functions.indices.reversed().reduce(into: [:]) { $0[functions[$1].extent.lowerBound] = $1 }
     private lazy var functionBodies = NestingIndex(functions.map(\.body))
     private lazy var tryBodies = NestingIndex(tryBlocks.map(\.body))

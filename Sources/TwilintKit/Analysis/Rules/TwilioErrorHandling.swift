@@ -417,8 +417,7 @@ struct TwilioErrorHandling {
     private func hasNodeCallback(_ site: CallSite) -> Bool {
         guard let last = site.arguments.last else { return false }
         let named = model.text(last.value)
-        let callback = model.function(startingAt: last.value.lowerBound)
-            ?? model.functions.first { $0.name != nil && $0.name == named }
+        let callback = model.function(startingAt: last.value.lowerBound) ?? model.function(named: named)
         guard let first = callback?.parameters.first else { return false }
         return Self.isErrorName(first)
     }
@@ -437,7 +436,7 @@ struct TwilioErrorHandling {
         let last = String(text.split(separator: ".").last ?? "")
         if Self.forwarders.contains(last) { return nil }
         if text.hasPrefix("console.") || text.lowercased().contains("logger") { return Receiver(anchor: anchor, body: nil) }
-        if let function = model.functions.first(where: { $0.name?.split(separator: ".").last.map(String.init) == last }) {
+        if let function = model.function(namedLast: last) {
             return Receiver(anchor: anchor, body: function.body, binding: function.parameters.first)
         }
         return nil

@@ -203,14 +203,17 @@ struct WebhookHandlers {
 
     /// An inline function given as an argument, or a same-file function named by it.
     private func function(given value: Range<Int>) -> FunctionScope? {
-        if let inline = model.functions.first(where: { value.contains($0.extent.lowerBound) && $0.extent.upperBound == value.upperBound }) {
-            return inline
+        // Found by index, not by a pass over all functions: `(req, res) => …` starts at its first
+        // token, `async function (req, res) {…}` at `function`.
+        let first = model.tokenIndex(atOrAfter: value.lowerBound)
+        for index in [first, first + 1] where index < model.tokens.count && (index == first || model.token(first, is: "async")) {
+            if let inline = model.function(startingAt: model.tokens[index].range.lowerBound), inline.extent.upperBound == value.upperBound {
+                return inline
+            }
         }
         let text = model.text(value)
         guard let name = text.split(separator: ".").last.map(String.init), name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "$" }) else { return nil }
-        return model.functions.first { function in
-            function.name.map { $0 == name || $0.hasSuffix("." + name) } ?? false
-        }
+        return model.function(namedLast: name)
     }
 
     /// `export default`, `export function`, `export const x =`, `exports.x =`, `module.exports =`.
