@@ -87,7 +87,7 @@ public struct Linter: Sendable {
             progress?.found(batch.count)
             queue.push(contentsOf: batch)
         }, { [self] path in
-            let outcome = scan(path: path)
+            let outcome = scan(path: path, linking: true)
             progress?.advanced()
             return outcome
         })
@@ -111,7 +111,7 @@ public struct Linter: Sendable {
         // One buffer (an editor's) runs on the calling thread alone.
         let jobs = min(options.threads, included.count)
         let outcomes = WorkQueue<SourceBuffer>.drain(jobs: jobs, produce: { $0.push(contentsOf: included) }) { [self] buffer in
-            scan(buffer)
+            scan(buffer, linking: included.count > 1)
         }
         return report(outcomes, extraDiagnostics: [], started: started)
     }
@@ -119,9 +119,11 @@ public struct Linter: Sendable {
     /// Scans one buffer as `run(buffers:)` does. Without `directives`, the
     /// buffer's own `twilint:` directives are left alone: `twilint history` scans
     /// only the lines a commit added and applies the whole file's directives itself.
-    func scan(_ buffer: SourceBuffer, directives: Bool = true) -> FileOutcome {
+    /// `linking`: find the file's part in the project pass (pointless for a scan of one file).
+    func scan(_ buffer: SourceBuffer, directives: Bool = true, linking: Bool = false) -> FileOutcome {
         buffer.bytes.count > options.maxFileSize
-            ? tooLarge(buffer.path, size: buffer.bytes.count) : scan(bytes: buffer.bytes, path: buffer.path, directives: directives)
+            ? tooLarge(buffer.path, size: buffer.bytes.count)
+            : scan(bytes: buffer.bytes, path: buffer.path, directives: directives, linking: linking)
     }
 
     func isExcluded(_ path: String) -> Bool {
@@ -165,7 +167,7 @@ public struct Linter: Sendable {
         var module: ModuleFacts?
     }
 
-    func scan(path: String) -> FileOutcome {
+    func scan(path: String, linking: Bool = false) -> FileOutcome {
         var outcome = FileOutcome()
         if LanguageDetector.lockFileNames.contains(LanguageDetector.fileName(path)) {
             outcome.statistics.skippedLockFiles = 1
@@ -193,10 +195,10 @@ public struct Linter: Sendable {
             outcome.diagnostics.append(Diagnostic(.error, path: path, "cannot be read (\(error))"))
             return outcome
         }
-        return scan(bytes: bytes, path: path)
+        return scan(bytes: bytes, path: path, linking: linking)
     }
 
-    private func scan(bytes: [UInt8], path: String, directives: Bool = true) -> FileOutcome {
+    private func scan(bytes: [UInt8], path: String, directives: Bool = true, linking: Bool = false) -> FileOutcome {
         var outcome = FileOutcome()
         var bytes = bytes
         if let encoding = UnicodeBOM(of: bytes) {
@@ -226,7 +228,7 @@ public struct Linter: Sendable {
         let skipped = skippedRules(path)
         if !skipped.isEmpty { outcome.findings.removeAll { skipped.contains($0.ruleID) } }
         if directives, file.withBytes(DirectiveParser.mayHoldDirectives) { applyDirectives(in: file, secrets: scan.secrets, to: &outcome) }
-        outcome.module = moduleFacts(of: file, findings: outcome.findings)
+        if linking { outcome.module = moduleFacts(of: file, findings: outcome.findings) }
         file.forgetDerivedValues()
         return outcome
     }
