@@ -13,6 +13,9 @@ public struct ModuleFacts: Sendable {
     var mounts: [Mount] = []
     /// Findings that depend on other files.
     var questions: [Question] = []
+    /// A Django settings module whose `MIDDLEWARE` names a signature validator: the folder
+    /// under which every view is validated (the project that holds the settings package).
+    var validatesDjangoViewsUnder: String?
 
     /// `sms.sendReminder(…)` after `const sms = require('./sms')`, or `send_sms(…)` after
     /// `from .utils import send_sms`: the module, the helper, and whether the error is handled.
@@ -53,7 +56,10 @@ public struct ModuleFacts: Sendable {
         var helpers: Set<String>
     }
 
-    var isEmpty: Bool { importedCalls.isEmpty && mounts.isEmpty && questions.isEmpty }
+    var isEmpty: Bool { importedCalls.isEmpty && mounts.isEmpty && questions.isEmpty && validatesDjangoViewsUnder == nil }
+
+    /// The helper name of a Django view's TW003 question: settings, not a router, answer it.
+    static let djangoView = "<django view>"
 }
 
 /// A finding the project pass answered: it goes.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds one file's `ModuleFacts` while it is scanned. Only Python and JS/TS files of a
 /// project whose manifest depends on Twilio take part: elsewhere the per-file answer stands,
 /// and the rest of a large tree (its dependencies, other projects) pays nothing.
@@ -11,6 +13,7 @@ struct ModuleFactsFinder {
         guard let folder = location.folder, lookup.dependsOnTwilio(from: folder) else { return nil }
         var facts = ModuleFacts(identities: Self.identities(of: location))
         facts.questions = questions(in: file, findings: findings)
+        facts.validatesDjangoViewsUnder = djangoValidationRoot(of: file, location: location)
         if ProjectImports.mayImport(file) {
             let model = CodeModel.of(file)
             let bindings = ProjectImports(model: model, location: location, lookup: lookup).bindings()
@@ -47,9 +50,13 @@ struct ModuleFactsFinder {
         }
         if let offsets = findings[Self.unsignedWebhook] {
             // A controller routed in another file: the router says whether validation applies.
-            for handler in WebhookHandlers.of(file) where handler.framework == .controller && offsets.contains(handler.function.anchor.lowerBound) {
-                guard let name = handler.function.name?.split(separator: ".").last.map(String.init) else { continue }
-                questions.append(.init(rule: Self.unsignedWebhook, offset: handler.function.anchor.lowerBound, helpers: [name]))
+            for handler in WebhookHandlers.of(file) where offsets.contains(handler.function.anchor.lowerBound) {
+                let offset = handler.function.anchor.lowerBound
+                if handler.framework == .django {
+                    questions.append(.init(rule: Self.unsignedWebhook, offset: offset, helpers: [ModuleFacts.djangoView]))
+                } else if handler.framework == .controller, let name = handler.function.name?.split(separator: ".").last.map(String.init) {
+                    questions.append(.init(rule: Self.unsignedWebhook, offset: offset, helpers: [name]))
+                }
             }
         }
         for rule in [Self.missingValidation, Self.missingOptOutCheck] {
@@ -73,6 +80,24 @@ struct ModuleFactsFinder {
               model.calls(to: [name, "self.\(name)", "this.\(name)"]).allSatisfy({ scope.extent.contains($0.name.lowerBound) })
         else { return nil }
         return name
+    }
+
+    /// For a Django settings module (`settings.py`, or a module of a `settings/` package) whose
+    /// `MIDDLEWARE` lists a class named as a Twilio signature validator
+    /// (`"sms.middleware.TwilioSignatureMiddleware"`), the project folder above the settings package.
+    private func djangoValidationRoot(of file: SourceFile, location: FileLocation) -> String? {
+        guard file.language == .python, file.contains("MIDDLEWARE"), let folder = location.folder else { return nil }
+        let inPackage = (folder as NSString).lastPathComponent == "settings"
+        guard location.fileName == "settings.py" || inPackage else { return nil }
+        let model = CodeModel.of(file)
+        guard let start = model.tokens.indices.first(where: { model.token($0, is: "MIDDLEWARE") && model.token($0 + 1, is: "=") }),
+              model.partner[start + 2] > start + 2 else { return nil }
+        let listed = (start + 3)..<model.partner[start + 2]
+        guard listed.contains(where: { model.tokens[$0].kind == .string
+            && WebhookValidation.namesValidator(String(CallFinder.unquoted(model.text(ofToken: $0)).split(separator: ".").last ?? "")) })
+        else { return nil }
+        let package = inPackage ? (folder as NSString).deletingLastPathComponent : folder
+        return (package as NSString).deletingLastPathComponent
     }
 
     // MARK: - Uses of imported helpers

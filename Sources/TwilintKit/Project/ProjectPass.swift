@@ -8,6 +8,8 @@
 /// - TW005, TW010: a send to a parameter of a module-level helper no code in its file calls
 ///   is validated (has its opt-out check) when every caller elsewhere validates the number in
 ///   its function (checks opt-out in its file).
+/// - TW003: a Django view is validated when its project's settings list a signature-validating
+///   middleware in `MIDDLEWARE`.
 /// - TW003: a controller is validated when every route that mounts it applies signature
 ///   validation (and one does).
 struct ProjectPass {
@@ -23,10 +25,14 @@ struct ProjectPass {
             for call in module.facts.importedCalls { calls[Export(module: call.module, name: call.name), default: []].append(call) }
             for mount in module.facts.mounts { mounts[Export(module: mount.module, name: mount.name), default: []].append(mount.validated) }
         }
+        let djangoRoots = modules.compactMap { $0.facts.validatesDjangoViewsUnder }.map { $0 + "/" }
         var answered = Set<FindingKey>()
         for module in asking {
             for question in module.facts.questions {
                 let yes = question.helpers.allSatisfy { helper in
+                    if helper == ModuleFacts.djangoView {
+                        return djangoRoots.contains { root in module.facts.identities.first?.hasPrefix(root) == true }
+                    }
                     let exports = module.facts.identities.map { Export(module: $0, name: helper) }
                     let found = question.rule == ModuleFactsFinder.unsignedWebhook
                         ? exports.flatMap { mounts[$0] ?? [] }
