@@ -6,7 +6,8 @@ import Foundation
 struct ModuleFactsFinder {
     let lookup: ProjectLookup
 
-    /// `questions`: for each analyzer name, the offsets of the file's findings it made.
+    /// `findings`: for each analyzer name, the offsets of the file's findings it made. A test
+    /// file's calls and routes do not count (tests call helpers bare on purpose).
     func facts(of file: SourceFile, findings: [String: Set<Int>]) -> ModuleFacts? {
         guard [.python, .javascript, .typescript].contains(file.language) else { return nil }
         let location = FileLocation(path: file.path, lookup: lookup)
@@ -14,7 +15,7 @@ struct ModuleFactsFinder {
         var facts = ModuleFacts(identities: Self.identities(of: location))
         facts.questions = questions(in: file, findings: findings)
         facts.validatesDjangoViewsUnder = djangoValidationRoot(of: file, location: location)
-        if ProjectImports.mayImport(file) {
+        if ProjectImports.mayImport(file), !FileRole.isTest(file) {
             let model = CodeModel.of(file)
             let bindings = ProjectImports(model: model, location: location, lookup: lookup).bindings()
             if !bindings.isEmpty {
