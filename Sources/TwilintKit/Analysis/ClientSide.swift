@@ -189,15 +189,29 @@ struct FileLocation {
     private static let workingFolder = FileManager.default.currentDirectoryPath
 
     init(path: String, lookup: ProjectLookup) {
-        let absolute = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: Self.workingFolder, isDirectory: true))
-            .standardizedFileURL.path
+        // String work only: `URL(fileURLWithPath:)` asks the file system whether the path is a
+        // folder, and this runs for every file of a scan.
+        let absolute = Self.standardized(path.hasPrefix("/") ? path : Self.workingFolder + "/" + path)
         absolutePath = absolute
-        fileName = (absolute as NSString).lastPathComponent
-        let parent = (absolute as NSString).deletingLastPathComponent
-        folder = parent.isEmpty ? nil : parent
+        let slash = absolute.lastIndex(of: "/")
+        fileName = slash.map { String(absolute[absolute.index(after: $0)...]) } ?? absolute
+        let parent = slash.map { $0 == absolute.startIndex ? "/" : String(absolute[..<$0]) } ?? ""
+        folder = parent.isEmpty || absolute == "/" ? nil : parent
         let base = folder.flatMap(lookup.repositoryRoot(of:))
             ?? (absolute.hasPrefix(Self.workingFolder + "/") ? Self.workingFolder : "/")
         folders = Self.components(of: parent, below: base)
+    }
+
+    /// `/a/./b/../c` → `/a/c`, without repeated or trailing slashes.
+    static func standardized(_ absolute: String) -> String {
+        if !absolute.contains("/.") && !absolute.contains("//") && !absolute.hasSuffix("/") { return absolute }
+        var parts: [Substring] = []
+        for part in absolute.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." { _ = parts.popLast(); continue }
+            parts.append(part)
+        }
+        return "/" + parts.joined(separator: "/")
     }
 
     /// The folders from `ancestor` down to the file (empty when the file is not below it).

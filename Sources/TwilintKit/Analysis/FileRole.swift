@@ -35,12 +35,13 @@ public enum FileRole {
     /// server, registers routes or exports a handler), which makes it a server whatever else.
     public static func isScript(_ file: SourceFile) -> Bool {
         file.memo("is-script") {
-            guard file.language.isSource, file.language != .swift, !servesRequests(file) else { return false }
+            guard file.language.isSource, file.language != .swift else { return false }
+            // The script signs first (most files have none), then whether the file serves requests.
             let location = FileLocation(path: file.path, lookup: .shared)
-            if location.folders.contains(where: { $0 == "scripts" || $0 == "bin" }) { return true }
-            if file.language == .python { return file.contains("__name__") && file.contains("__main__") }
-            if file.contains("require.main") || awaitsAtTopLevel(file) { return true }
-            return isPackageScriptTarget(location)
+            let looksLikeScript = location.folders.contains { $0 == "scripts" || $0 == "bin" }
+                || (file.language == .python ? file.contains("__name__") && file.contains("__main__")
+                    : file.contains("require.main") || awaitsAtTopLevel(file) || isPackageScriptTarget(location))
+            return looksLikeScript && !servesRequests(file)
         }
     }
 
@@ -56,10 +57,21 @@ public enum FileRole {
         serverSigns.contains(where: file.contains)
     }
 
+    /// An `await` that starts an unindented line, or follows `=` on one (`const sid = await …`).
     private static func awaitsAtTopLevel(_ file: SourceFile) -> Bool {
         guard file.contains("await") else { return false }
-        let model = CodeModel.of(file)
-        return model.tokens.indices.contains { model.token($0, is: "await") && model.enclosingFunction(of: model.tokens[$0].range.lowerBound) == nil }
+        return file.withBytes { bytes in
+            var lineStart = 0
+            while lineStart < bytes.count {
+                let end = ByteSearch.firstOffset(of: [ASCII.newline], in: bytes, from: lineStart) ?? bytes.count
+                if end > lineStart, !ASCII.isWhitespace(bytes[lineStart]) {
+                    let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<end])
+                    if line.starts(with: "await ".utf8) || ByteSearch.firstOffset(of: "= await ".utf8, in: line) != nil { return true }
+                }
+                lineStart = end + 1
+            }
+            return false
+        }
     }
 
     private static func isPackageScriptTarget(_ location: FileLocation) -> Bool {

@@ -9,9 +9,8 @@ struct ModuleFactsFinder {
     /// `findings`: for each analyzer name, the offsets of the file's findings it made. A test
     /// file's calls and routes do not count (tests call helpers bare on purpose).
     func facts(of file: SourceFile, findings: [String: Set<Int>]) -> ModuleFacts? {
-        guard [.python, .javascript, .typescript].contains(file.language) else { return nil }
+        guard [.python, .javascript, .typescript].contains(file.language), lookup.dependsOnTwilio(from: Self.folder(of: file.path)) else { return nil }
         let location = FileLocation(path: file.path, lookup: lookup)
-        guard let folder = location.folder, lookup.dependsOnTwilio(from: folder) else { return nil }
         var facts = ModuleFacts(identities: Self.identities(of: location))
         facts.questions = questions(in: file, findings: findings)
         facts.validatesDjangoViewsUnder = djangoValidationRoot(of: file, location: location)
@@ -24,6 +23,15 @@ struct ModuleFactsFinder {
             }
         }
         return facts.isEmpty ? nil : facts
+    }
+
+    /// The absolute folder of `path`, by string alone: the gate runs for every file of a scan.
+    private static let workingFolder = FileManager.default.currentDirectoryPath
+
+    static func folder(of path: String) -> String {
+        let absolute = path.hasPrefix("/") ? path : workingFolder + "/" + path
+        guard let slash = absolute.lastIndex(of: "/"), slash != absolute.startIndex else { return "/" }
+        return FileLocation.standardized(String(absolute[..<slash]))
     }
 
     /// The path without its extension, and for an index module its folder.
