@@ -272,6 +272,22 @@ final class HistoryCLITests: CLITestCase {
         XCTAssertEqual(one.status, 1)
     }
 
+    /// With two jobs two git processes read the log from both ends: wherever they meet,
+    /// every commit is read once, in any window `--max-commits` chooses.
+    func testReadersFromBothEndsReadEachCommitOnce() throws {
+        var repo = try HistoryRepository(self)
+        for index in 1...7 { try repo.commit("c\(index)", ["f\(index).py": "sid = '\(HistoryRepository.sid(UInt64(10 + index)))'\n"]) }
+        for limit in [nil, 1, 2, 4, 7, 8, 20] {
+            let window = limit.map { ["--max-commits", "\($0)"] } ?? []
+            let one = try twilint(["history", "--format", "json", "--jobs", "1"] + window)
+            let two = try twilint(["history", "--format", "json", "--jobs", "2"] + window)
+            XCTAssertEqual(one.status, 1, one.stderr)
+            XCTAssertEqual(one.stdout, two.stdout, "--max-commits \(limit.map(String.init) ?? "none")")
+            let summary = try XCTUnwrap((JSONSerialization.jsonObject(with: Data(two.stdout.utf8)) as? [String: Any])?["summary"] as? [String: Any])
+            XCTAssertEqual(summary["commitsScanned"] as? Int, min(limit ?? 7, 7), "--max-commits \(limit.map(String.init) ?? "none")")
+        }
+    }
+
     // MARK: - Bad input
 
     func testOutsideARepositoryExitsTwo() throws {
