@@ -4,6 +4,12 @@ extension GitRepository {
     /// What `twilint history` needs git for, for messages.
     static let historyPurpose = "twilint history reads the commits of a git repository"
 
+    /// Options for git commands that read a whole history: git keeps the pack files it
+    /// has read mapped, and 96 MB of delta bases, so its resident memory would grow to
+    /// the size of the packs (320 MB for 1 GB of patches, even to count the commits).
+    /// Smaller windows keep it near 40 MB, as fast.
+    static let smallPackWindows = ["-c", "core.packedGitLimit=32m", "-c", "core.packedGitWindowSize=8m", "-c", "core.deltaBaseCacheLimit=16m"]
+
     /// HEAD's commit and branch, and whether the clone is shallow.
     public struct HeadState: Sendable {
         /// nil in a repository without commits.
@@ -31,7 +37,7 @@ extension GitRepository {
 
     /// How many commits `git log` with `revisions` (and at most `limit`) prints, or nil when git cannot say.
     func commitCount(_ revisions: [String], limit: Int?) -> Int? {
-        let arguments = ["rev-list", "--count"] + (limit.map { ["--max-count=\($0)"] } ?? []) + revisions + ["--"]
+        let arguments = Self.smallPackWindows + ["rev-list", "--count"] + (limit.map { ["--max-count=\($0)"] } ?? []) + revisions + ["--"]
         guard let result = try? Subprocess.run(Self.command(arguments), in: workingDirectory), result.status == 0 else { return nil }
         return Int(String(decoding: result.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
     }

@@ -45,13 +45,9 @@ struct GitLogReader: Sendable {
 
     /// The log command once `read` commits are read.
     func arguments(read: Int) -> [String] {
-        // git keeps the pack files it has read mapped, and 96 MB of delta bases: over
-        // a long history its resident memory would grow to the size of the packs
-        // (320 MB for 1 GB of patches). Smaller windows keep it near 40 MB, as fast.
-        var arguments = ["-c", "core.packedGitLimit=32m", "-c", "core.packedGitWindowSize=8m", "-c", "core.deltaBaseCacheLimit=16m",
-                         "log", "-p", "--no-ext-diff", "--no-textconv", "--no-color", "-U0", "--cc", "--full-index",
-                         "-M", "--src-prefix=a/", "--dst-prefix=b/", "--no-relative",
-                         "--format=tformat:%x01%H%x00%at%x00%aN"]
+        var arguments = GitRepository.smallPackWindows + ["log", "-p", "--no-ext-diff", "--no-textconv", "--no-color", "-U0", "--cc",
+                                                          "--full-index", "-M", "--src-prefix=a/", "--dst-prefix=b/", "--no-relative",
+                                                          "--format=tformat:%x01%H%x00%at%x00%aN"]
         if let total = oldestFirst {
             // --max-count picks the newest commits before --reverse turns them around.
             arguments += ["--reverse", "--max-count=\(total - read)"]
