@@ -146,6 +146,13 @@ final class LogMeeting: @unchecked Sendable {
     private var newest = 0
     private var oldest = Int.max
 
+    /// Whether the newest-first reader took commit `sequence` (0 the newest) already.
+    func isNewestReaders(_ sequence: Int) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return sequence < newest
+    }
+
     /// Whether commit `sequence` (0 the newest) is still free, claiming it if so.
     func claim(_ sequence: Int, fromOldest: Bool) -> Bool {
         lock.lock()

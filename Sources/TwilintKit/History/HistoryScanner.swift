@@ -68,10 +68,12 @@ public struct HistoryScanner: Sendable {
     }
 
     /// Reads the log from its oldest commit on until it meets `newest`'s reader; nothing
-    /// when git cannot count the commits (then `newest` reads them all).
+    /// when git cannot count the commits, or `newest` read them all while they were
+    /// counted (a short history).
     private func read(fromOldest newest: GitLogReader, meeting: LogMeeting, into queue: WorkQueue<[FileChange]>, blobs: BlobReader,
                       inline: ResultSink<BatchOutcome>) throws -> GitLogReader.Outcome {
-        guard let total = repository.commitCount(newest.revisions, limit: options.maxCommits) else { return GitLogReader.Outcome() }
+        guard let total = repository.commitCount(newest.revisions, limit: options.maxCommits), total > 1,
+              !meeting.isNewestReaders(total - 1) else { return GitLogReader.Outcome() }
         var reader = newest
         reader.oldestFirst = total
         return try read(reader, into: queue, blobs: blobs, inline: inline)
