@@ -86,7 +86,7 @@ struct GitLogReader: Sendable {
             let started = outcome.commits
             outcome.commits += parser.counts.commits
             outcome.binary += parser.counts.binary
-            if let commit = parser.commit, commit.sequence > outcome.oldest?.sequence ?? -1 { outcome.oldest = commit }
+            if let commit = parser.oldest, commit.sequence > outcome.oldest?.sequence ?? -1 { outcome.oldest = commit }
             if status == 0 || parser.stopped { return outcome }
             let message = errors.split(whereSeparator: \.isNewline).last.map(String.init) ?? "exit status \(status)"
             // Git stopped inside the last commit it named; go on after it, unless it named none.

@@ -17,6 +17,8 @@ struct PatchParser {
     private(set) var counts = Counts()
     /// The commit being read.
     private(set) var commit: Commit?
+    /// The oldest commit read: the last, or with `--reverse` the first.
+    private(set) var oldest: Commit?
     private var file: FileChange?
     private var filesInCommit = 0
     /// Columns of a hunk line's prefix: 1, or the parent count in a combined diff.
@@ -60,6 +62,7 @@ struct PatchParser {
                 return
             }
             commit = Self.commit(in: line, sequence: sequence)
+            if step > 0 || oldest == nil { oldest = commit }
             counts.commits += 1
             filesInCommit = 0
         } else if line.starts(with: "diff ".utf8) {

@@ -118,6 +118,7 @@ final class PatchParserTests: XCTestCase {
         parser.finish { found.append($0) }
         XCTAssertEqual(found.map(\.path), ["c4.py", "c3.py"], "c2 is the newest-first reader's")
         XCTAssertEqual(found.map(\.commit.sequence), [4, 3])
+        XCTAssertEqual(parser.oldest?.id, "c4", "read from the oldest commit on, the first is the oldest")
         XCTAssertTrue(parser.stopped)
         XCTAssertEqual(parser.counts.commits, 2)
     }
