@@ -327,6 +327,30 @@ final class HistoryCLITests: CLITestCase {
         XCTAssertTrue(run.stderr.contains("'git fetch --unshallow' brings them"), run.stderr)
     }
 
+    /// With two jobs the oldest-first reader may read the shallow end: the warning still
+    /// names the oldest commit read, not the last one that reader saw.
+    func testAShallowCloneReadFromBothEndsNamesItsOldestCommit() throws {
+        let origin = root.appendingPathComponent("origin")
+        try FileManager.default.createDirectory(at: origin, withIntermediateDirectories: true)
+        try git(["init", "-q", "-b", "main"], in: origin)
+        // Each commit adds a large file, so the newest-first reader cannot read them all
+        // before the other has counted them.
+        let bulk = (0..<2000).map { "value_\($0) = \($0)\n" }.joined()
+        for index in 0..<40 {
+            try (bulk + "n = \(index)\n").write(to: origin.appendingPathComponent("f\(index).py"), atomically: true, encoding: .utf8)
+            try git(["add", "-A"], in: origin)
+            try git(["commit", "-q", "-m", "c\(index)"], in: origin)
+        }
+        try git(["clone", "-q", "--depth", "30", "file://" + origin.path, "shallow"])
+        let clone = root.appendingPathComponent("shallow")
+        let oldest = try git(["rev-parse", "HEAD~29"], in: clone).prefix(12)
+        for jobs in ["1", "2"] {
+            let run = try twilint(["history", "--format", "json", "--jobs", jobs], in: clone)
+            XCTAssertEqual(run.status, 0, run.stderr)
+            XCTAssertTrue(run.stderr.contains("the scan read 30 commits back to commit \(oldest) of "), "--jobs \(jobs): \(run.stderr)")
+        }
+    }
+
     func testAMissingObjectIsAWarningAndTheOtherCommitsAreScanned() throws {
         var repo = try HistoryRepository(self)
         try repo.commit("first", ["a.py": "sid = '\(sid1)'\n"])
