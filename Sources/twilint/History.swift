@@ -71,7 +71,7 @@ struct History: ParsableCommand {
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
             throw TwilintError.pathNotFound(path ?? ".")
         }
-        let repository = try GitRepository(containing: folder, purpose: "twilint history reads the commits of a git repository")
+        let (repository, head) = try GitRepository.withHead(containing: folder)
         // --branches takes every value up to the next option, so a PATH after it reads as a ref.
         if path == nil, let last = branches.last, last != "all", FileManager.default.fileExists(atPath: last),
            repository.commit(named: last) == nil {
@@ -90,7 +90,7 @@ struct History: ParsableCommand {
         historyOptions.maxCommits = maxCommits
         historyOptions.includeAuthor = !noAuthor
         historyOptions.allOccurrences = allOccurrences
-        var report = try HistoryScanner(repository: repository, linter: linter, options: historyOptions).run()
+        var report = try HistoryScanner(repository: repository, head: head, linter: linter, options: historyOptions).run()
 
         if let baseline { try HistoryBaseline.load(Paths.absolute(baseline, in: workingDirectory)).filter(&report) }
         let written = try writeBaselineIfAsked(report, workingDirectory: workingDirectory)

@@ -272,6 +272,22 @@ final class HistoryCLITests: CLITestCase {
         XCTAssertEqual(one.status, 1)
     }
 
+    /// With two jobs two git processes read the log from both ends: wherever they meet,
+    /// every commit is read once, in any window `--max-commits` chooses.
+    func testReadersFromBothEndsReadEachCommitOnce() throws {
+        var repo = try HistoryRepository(self)
+        for index in 1...7 { try repo.commit("c\(index)", ["f\(index).py": "sid = '\(HistoryRepository.sid(UInt64(10 + index)))'\n"]) }
+        for limit in [nil, 1, 2, 4, 7, 8, 20] {
+            let window = limit.map { ["--max-commits", "\($0)"] } ?? []
+            let one = try twilint(["history", "--format", "json", "--jobs", "1"] + window)
+            let two = try twilint(["history", "--format", "json", "--jobs", "2"] + window)
+            XCTAssertEqual(one.status, 1, one.stderr)
+            XCTAssertEqual(one.stdout, two.stdout, "--max-commits \(limit.map(String.init) ?? "none")")
+            let summary = try XCTUnwrap((JSONSerialization.jsonObject(with: Data(two.stdout.utf8)) as? [String: Any])?["summary"] as? [String: Any])
+            XCTAssertEqual(summary["commitsScanned"] as? Int, min(limit ?? 7, 7), "--max-commits \(limit.map(String.init) ?? "none")")
+        }
+    }
+
     // MARK: - Bad input
 
     func testOutsideARepositoryExitsTwo() throws {
@@ -309,6 +325,30 @@ final class HistoryCLITests: CLITestCase {
         XCTAssertTrue(run.stderr.contains("twilint: warning: \(clone.path): this is a shallow clone: the scan read 2 commits back to commit \(oldest) of "),
                       run.stderr)
         XCTAssertTrue(run.stderr.contains("'git fetch --unshallow' brings them"), run.stderr)
+    }
+
+    /// With two jobs the oldest-first reader may read the shallow end: the warning still
+    /// names the oldest commit read, not the last one that reader saw.
+    func testAShallowCloneReadFromBothEndsNamesItsOldestCommit() throws {
+        let origin = root.appendingPathComponent("origin")
+        try FileManager.default.createDirectory(at: origin, withIntermediateDirectories: true)
+        try git(["init", "-q", "-b", "main"], in: origin)
+        // Each commit adds a large file, so the newest-first reader cannot read them all
+        // before the other has counted them.
+        let bulk = (0..<2000).map { "value_\($0) = \($0)\n" }.joined()
+        for index in 0..<40 {
+            try (bulk + "n = \(index)\n").write(to: origin.appendingPathComponent("f\(index).py"), atomically: true, encoding: .utf8)
+            try git(["add", "-A"], in: origin)
+            try git(["commit", "-q", "-m", "c\(index)"], in: origin)
+        }
+        try git(["clone", "-q", "--depth", "30", "file://" + origin.path, "shallow"])
+        let clone = root.appendingPathComponent("shallow")
+        let oldest = try git(["rev-parse", "HEAD~29"], in: clone).prefix(12)
+        for jobs in ["1", "2"] {
+            let run = try twilint(["history", "--format", "json", "--jobs", jobs], in: clone)
+            XCTAssertEqual(run.status, 0, run.stderr)
+            XCTAssertTrue(run.stderr.contains("the scan read 30 commits back to commit \(oldest) of "), "--jobs \(jobs): \(run.stderr)")
+        }
     }
 
     func testAMissingObjectIsAWarningAndTheOtherCommitsAreScanned() throws {

@@ -3,10 +3,11 @@ import Foundation
 
 /// Items one producer hands to worker threads while it is still finding more (the
 /// folder walk feeding the scanners). `next()` waits for an item and returns nil
-/// once the producer has finished and every item is taken.
+/// once the producer has finished and every item is taken. The producer may push
+/// from several threads of its own (a history's two git log readers).
 ///
-/// With a `capacity`, the producer waits while that many items are waiting to be
-/// taken, and taken items are let go: a producer faster than its workers (a git
+/// With a `capacity`, a pushing thread waits while that many items are waiting to
+/// be taken, and taken items are let go: a producer faster than its workers (a git
 /// log read faster than it is scanned) then holds a bounded amount in memory.
 final class WorkQueue<Item>: @unchecked Sendable {
     private let condition = NSCondition()

@@ -17,6 +17,11 @@ public struct GitRepository: Sendable {
         self.workingDirectory = workingDirectory
     }
 
+    init(root: String, workingDirectory: String) {
+        self.root = root
+        self.workingDirectory = workingDirectory
+    }
+
     /// Runs git with `arguments` in the working directory and returns its standard output.
     func git(_ arguments: [String], input: Data? = nil, purpose: String) throws -> Data {
         try Self.git(arguments, in: workingDirectory, input: input, purpose: purpose)
@@ -25,23 +30,27 @@ public struct GitRepository: Sendable {
     /// Runs git with `arguments` and returns its standard output, or throws with
     /// git's own message and `purpose` (what the user asked for that needs git).
     static func git(_ arguments: [String], in directory: String, input: Data? = nil, purpose: String) throws -> Data {
-        let command = Self.command(arguments)
         let shown = "git " + arguments.prefix(3).joined(separator: " ")
-        let result: Subprocess.Result
+        let result = try run(arguments, in: directory, input: input, shown: shown, purpose: purpose)
+        guard result.status == 0 else { throw failure(result, shown: shown, purpose: purpose) }
+        return result.output
+    }
+
+    /// Runs git with `arguments`; throws when git cannot be started, whatever its exit status.
+    static func run(_ arguments: [String], in directory: String, input: Data? = nil, shown: String, purpose: String) throws -> Subprocess.Result {
         do {
-            result = try Subprocess.run(command, in: directory, input: input)
+            return try Subprocess.run(command(arguments), in: directory, input: input)
         } catch {
             throw TwilintError.git(command: shown, problem: "git could not be started (\(error)); \(purpose)")
         }
-        if result.status == 127 {
-            throw TwilintError.git(command: shown, problem: "git is not installed or not on PATH; \(purpose)")
-        }
-        guard result.status == 0 else {
-            let message = String(decoding: result.errors, as: UTF8.self)
-                .split(whereSeparator: \.isNewline).first.map(String.init) ?? "exit status \(result.status)"
-            throw TwilintError.git(command: shown, problem: "\(message); \(purpose)")
-        }
-        return result.output
+    }
+
+    /// The error for a git command that failed: git's own first line of complaint and `purpose`.
+    static func failure(_ result: Subprocess.Result, shown: String, purpose: String) -> TwilintError {
+        if result.status == 127 { return .git(command: shown, problem: "git is not installed or not on PATH; \(purpose)") }
+        let message = String(decoding: result.errors, as: UTF8.self)
+            .split(whereSeparator: \.isNewline).first.map(String.init) ?? "exit status \(result.status)"
+        return .git(command: shown, problem: "\(message); \(purpose)")
     }
 
     /// The command line for git with `arguments`: plain, script-stable output

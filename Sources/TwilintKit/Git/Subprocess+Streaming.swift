@@ -15,8 +15,7 @@ extension Subprocess {
         /// Starts `arguments[0]` (looked up on PATH) in `directory`; with `interactive`,
         /// standard input is a pipe that `write` feeds, else it is empty.
         init(_ arguments: [String], in directory: String, interactive: Bool = false) throws {
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = arguments
+            (process.executableURL, process.arguments) = Subprocess.launch(arguments)
             process.currentDirectoryURL = URL(fileURLWithPath: directory)
             process.standardOutput = output
             process.standardError = errors

@@ -14,8 +14,7 @@ enum Subprocess {
     /// Runs `arguments[0]` (looked up on PATH) with the rest as its arguments, in `directory`.
     static func run(_ arguments: [String], in directory: String, input: Data? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
+        (process.executableURL, process.arguments) = launch(arguments)
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         let output = Pipe(), errors = Pipe(), feed = Pipe()
         process.standardOutput = output
@@ -27,29 +26,37 @@ enum Subprocess {
         process.terminationHandler = { _ in exited.signal() }
         try process.run()
 
-        let group = DispatchGroup()
-        let collected = ErrorOutput()
-        DispatchQueue.global().async(group: group) {
-            collected.data = errors.fileHandleForReading.readDataToEndOfFile()
-        }
-        if let input {
-            DispatchQueue.global().async(group: group) {
+        // Threads, not dispatch queues: git commands run at once (a history scan's) would
+        // each hold a pool thread until their program ends, and so wait for each other.
+        let collected = Background { errors.fileHandleForReading.readDataToEndOfFile() }
+        let fed = input.map { input in
+            Background {
                 feed.fileHandleForWriting.write(input)
                 try? feed.fileHandleForWriting.close()
             }
         }
         let data = output.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
+        fed?.value
         exited.wait()
         // Returns at once (the process has ended), and drops the run-loop source that
         // Foundation's Process and the source keep each other alive with: without it
         // every git command leaked its Process, pipes and arguments (LeakSanitizer).
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, output: data, errors: collected.data)
+        return Result(status: process.terminationStatus, output: data, errors: collected.value)
     }
 
-    /// Written by one thread, read after it finished (the dispatch group orders the two).
-    private final class ErrorOutput: @unchecked Sendable {
-        var data = Data()
+    /// The program and arguments that run `arguments`: its first found in PATH's absolute
+    /// folders, started directly (an `env` in between costs one more program start per
+    /// command), or else through `/usr/bin/env`, which searches as a shell would (a
+    /// relative folder from the child's folder) and reports a missing one (exit status 127).
+    static func launch(_ arguments: [String]) -> (URL, [String]) {
+        let name = arguments.first ?? ""
+        let folders = name.contains("/") ? [] : (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
+        for folder in folders {
+            guard folder.hasPrefix("/") else { break }
+            let path = folder + "/" + name
+            if FileManager.default.isExecutableFile(atPath: path) { return (URL(fileURLWithPath: path), Array(arguments.dropFirst())) }
+        }
+        return (URL(fileURLWithPath: "/usr/bin/env"), arguments)
     }
 }

@@ -4,14 +4,16 @@ import Foundation
 /// `twilint history`: every line added by every commit in a range, scanned by
 /// the rules that read any text, and reported with the commit that added it.
 ///
-/// One `git log -p -U0` process streams the patches; this thread gathers each
-/// file's added lines into a buffer and hands batches of them to `--jobs`
-/// workers, which scan them with the same engine as `check` and map the findings
-/// back to the file's lines. A bounded queue keeps memory flat on a history of
-/// any length. Findings are then put in history order, so the output never
-/// depends on which worker finished first.
+/// `git log -p -U0` streams the patches: git's diffing is most of the time, so with
+/// more than one job two git processes read the log, one from each end, until they
+/// meet (`GitLogReader`). Their threads gather each file's added lines into a buffer
+/// and hand batches of them to `--jobs` workers, which scan them with the same
+/// engine as `check` and map the findings back to the file's lines. A bounded queue
+/// keeps memory flat on a history of any length. Findings are then put in history
+/// order, so the output never depends on which worker or reader finished first.
 public struct HistoryScanner: Sendable {
     public let repository: GitRepository
+    public let head: GitRepository.HeadState
     public let linter: Linter
     public let options: HistoryOptions
 
@@ -21,8 +23,9 @@ public struct HistoryScanner: Sendable {
 
     /// `linter`'s options must name the repository's top folder as their working
     /// directory: `exclude` and `per-file-ignores` globs meet the paths git prints.
-    public init(repository: GitRepository, linter: Linter, options: HistoryOptions) {
+    public init(repository: GitRepository, head: GitRepository.HeadState, linter: Linter, options: HistoryOptions) {
         self.repository = repository
+        self.head = head
         self.linter = linter
         self.options = options
     }
@@ -38,33 +41,57 @@ public struct HistoryScanner: Sendable {
 
     public func run() throws -> Report {
         let started = DispatchTime.now()
-        let head = try repository.headState()
         let revisions = try resolveRevisions(head: head.commit)
-        let reader = GitLogReader(repository: repository, revisions: revisions, maxCommits: options.maxCommits,
-                                  sizeLimit: linter.options.maxFileSize)
+        let repository = self.repository
+        let uri = Background { repository.repositoryURI() }
+        let meeting = linter.options.threads > 1 ? LogMeeting() : nil
+        let newest = GitLogReader(repository: repository, revisions: revisions, maxCommits: options.maxCommits,
+                                  sizeLimit: linter.options.maxFileSize, meeting: meeting)
         let blobs = BlobReader(repository: repository)
         defer { blobs.close() }
-        var logOutcome = GitLogReader.Outcome()
+        var log = GitLogReader.Outcome()
         var failure: Error?
         let inline = ResultSink<BatchOutcome>()  // batches scanned on the reading thread (one job)
         let batches = WorkQueue<[FileChange]>.drain(jobs: linter.options.threads, capacity: 2 * linter.options.threads, produce: { queue in
-            var batch: [FileChange] = [], bytes = 0
+            let oldest = meeting.map { meeting in
+                Background { [self] in Result { try read(fromOldest: newest, meeting: meeting, into: queue, blobs: blobs, inline: inline) } }
+            }
+            let outcomes = [Result { try read(newest, into: queue, blobs: blobs, inline: inline) }] + (oldest.map { [$0.value] } ?? [])
             do {
-                logOutcome = try reader.read { change in
-                    bytes += change.bytes.count
-                    batch.append(change)
-                    guard batch.count == Self.batchSize || bytes >= Self.batchBytes else { return }
-                    push(batch, to: queue, blobs: blobs, inline: inline)
-                    batch.removeAll(keepingCapacity: true)
-                    bytes = 0
-                }
+                for outcome in outcomes { log.append(try outcome.get()) }
             } catch {
                 failure = error
             }
-            push(batch, to: queue, blobs: blobs, inline: inline)
         }, { [self] batch in scan(batch, blobs: blobs) })
         if let failure { throw failure }
-        return report(batches.flatMap { $0 } + inline.all, log: logOutcome, head: head, started: started)
+        return report(batches.flatMap { $0 } + inline.all, log: log, repositoryURI: uri.value, started: started)
+    }
+
+    /// Reads the log from its oldest commit on until it meets `newest`'s reader; nothing
+    /// when git cannot count the commits, or `newest` read them all while they were
+    /// counted (a short history).
+    private func read(fromOldest newest: GitLogReader, meeting: LogMeeting, into queue: WorkQueue<[FileChange]>, blobs: BlobReader,
+                      inline: ResultSink<BatchOutcome>) throws -> GitLogReader.Outcome {
+        guard let total = repository.commitCount(newest.revisions, limit: options.maxCommits), total > 1,
+              !meeting.isNewestReaders(total - 1) else { return GitLogReader.Outcome() }
+        var reader = newest
+        reader.oldestFirst = total
+        return try read(reader, into: queue, blobs: blobs, inline: inline)
+    }
+
+    /// Reads with `reader`, handing its changes over in batches.
+    private func read(_ reader: GitLogReader, into queue: WorkQueue<[FileChange]>, blobs: BlobReader,
+                      inline: ResultSink<BatchOutcome>) throws -> GitLogReader.Outcome {
+        var batch: [FileChange] = [], bytes = 0
+        defer { push(batch, to: queue, blobs: blobs, inline: inline) }
+        return try reader.read { change in
+            bytes += change.bytes.count
+            batch.append(change)
+            guard batch.count == Self.batchSize || bytes >= Self.batchBytes else { return }
+            push(batch, to: queue, blobs: blobs, inline: inline)
+            batch.removeAll(keepingCapacity: true)
+            bytes = 0
+        }
     }
 
     /// Hands `batch` to the workers; with one job there are none, so this thread scans it
@@ -162,7 +189,7 @@ public struct HistoryScanner: Sendable {
 
     // MARK: - The report
 
-    private func report(_ all: [BatchOutcome], log: GitLogReader.Outcome, head: GitRepository.HeadState, started: DispatchTime) -> Report {
+    private func report(_ all: [BatchOutcome], log: GitLogReader.Outcome, repositoryURI: String, started: DispatchTime) -> Report {
         var statistics = ScanStatistics()
         var diagnostics = log.diagnostics
         var occurrences: [Occurrence] = [], suppressed: [Occurrence] = []
@@ -188,7 +215,7 @@ public struct HistoryScanner: Sendable {
         }
         let grouping = OccurrenceGrouping(allOccurrences: options.allOccurrences, includeAuthor: options.includeAuthor,
                                           presentAtHead: present)
-        var scope = HistoryScope(repositoryURI: repository.repositoryURI(), headRevision: head.commit, branch: head.branch)
+        var scope = HistoryScope(repositoryURI: repositoryURI, headRevision: head.commit, branch: head.branch)
         scope.commitsScanned = log.commits
         scope.fileChangesScanned = statistics.filesScanned
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9

@@ -17,6 +17,8 @@ struct PatchParser {
     private(set) var counts = Counts()
     /// The commit being read.
     private(set) var commit: Commit?
+    /// The oldest commit read: the last, or with `--reverse` the first.
+    private(set) var oldest: Commit?
     private var file: FileChange?
     private var filesInCommit = 0
     /// Columns of a hunk line's prefix: 1, or the parent count in a combined diff.
@@ -29,14 +31,23 @@ struct PatchParser {
     private let sizeLimit: Int
     /// Sequence number of the first commit this parser sees (after a restart, the commits already read).
     private let firstSequence: Int
+    /// 1 when the log runs from the newest commit, -1 when it runs from the oldest (`--reverse`).
+    private let step: Int
+    /// Asked at each commit's header, with its sequence number, whether to read it.
+    private let admit: (Int) -> Bool
+    /// A commit was not admitted: nothing more is read.
+    private(set) var stopped = false
 
-    init(sizeLimit: Int, firstSequence: Int = 0) {
+    init(sizeLimit: Int, firstSequence: Int = 0, step: Int = 1, admit: @escaping (Int) -> Bool = { _ in true }) {
         self.sizeLimit = sizeLimit
         self.firstSequence = firstSequence
+        self.step = step
+        self.admit = admit
     }
 
     /// Reads one line (without its line break).
     mutating func consume(_ line: UnsafeBufferPointer<UInt8>, emit: (FileChange) -> Void) {
+        if stopped { return }
         if inHunk, let first = line.first, first == 0x20 || first == 0x2B || first == 0x2D || first == 0x5C {
             body(line, first)
             return
@@ -45,7 +56,13 @@ struct PatchParser {
         guard let first = line.first else { return }
         if first == Self.commitMarker {
             finishFile(emit)
-            commit = Self.commit(in: line, sequence: firstSequence + counts.commits)
+            let sequence = firstSequence + step * counts.commits
+            guard admit(sequence) else {
+                stopped = true
+                return
+            }
+            commit = Self.commit(in: line, sequence: sequence)
+            if step > 0 || oldest == nil { oldest = commit }
             counts.commits += 1
             filesInCommit = 0
         } else if line.starts(with: "diff ".utf8) {

@@ -95,6 +95,34 @@ final class PatchParserTests: XCTestCase {
         XCTAssertEqual(found.first?.bytes, [])
     }
 
+    /// A log read from its oldest commit numbers its commits down, and a commit the
+    /// other reader claimed first ends the reading.
+    func testReadersFromBothEndsShareTheLogAtTheirMeeting() {
+        let meeting = LogMeeting()
+        XCTAssertTrue(meeting.claim(0, fromOldest: false))
+        XCTAssertTrue(meeting.claim(4, fromOldest: true))
+        XCTAssertTrue(meeting.claim(3, fromOldest: true))
+        XCTAssertTrue(meeting.claim(1, fromOldest: false))
+        XCTAssertTrue(meeting.claim(2, fromOldest: true))
+        XCTAssertFalse(meeting.claim(2, fromOldest: false), "taken from the other end")
+        XCTAssertFalse(meeting.claim(1, fromOldest: true), "taken from the other end")
+
+        let shared = LogMeeting()
+        for sequence in 0..<3 { XCTAssertTrue(shared.claim(sequence, fromOldest: false)) }
+        var parser = PatchParser(sizeLimit: 1 << 20, firstSequence: 4, step: -1) { shared.claim($0, fromOldest: true) }
+        var found: [FileChange] = []
+        let log = ["c4", "c3", "c2"].map { "\u{1}\($0)\u{0}1\u{0}A\ndiff --git a/\($0).py b/\($0).py\n+++ b/\($0).py\n@@ -0,0 +1 @@\n+x = 1\n" }
+        for line in log.joined().split(separator: "\n") {
+            Array(line.utf8).withUnsafeBufferPointer { parser.consume($0) { found.append($0) } }
+        }
+        parser.finish { found.append($0) }
+        XCTAssertEqual(found.map(\.path), ["c4.py", "c3.py"], "c2 is the newest-first reader's")
+        XCTAssertEqual(found.map(\.commit.sequence), [4, 3])
+        XCTAssertEqual(parser.oldest?.id, "c4", "read from the oldest commit on, the first is the oldest")
+        XCTAssertTrue(parser.stopped)
+        XCTAssertEqual(parser.counts.commits, 2)
+    }
+
     func testAuthorDatesAreISO8601InUTC() {
         func date(_ seconds: Int) -> String { Commit(id: "", authorTime: seconds, author: "", sequence: 0).authorDate }
         XCTAssertEqual(date(0), "1970-01-01T00:00:00Z")
