@@ -20,9 +20,11 @@ public enum SeedCorpus {
         let files: [(path: String, bytes: [UInt8])] = relatives.sorted().compactMap { relative in
             var isFolder: ObjCBool = false
             let path = root.appendingPathComponent(relative).path
+            // FileReader, not FileManager.contents: Foundation leaks its buffer for an empty file
+            // (a package's `__init__.py`), which LeakSanitizer reports.
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue,
-                  let data = FileManager.default.contents(atPath: path) else { return nil }
-            return (relative, Array(data))
+                  let bytes = try? FileReader.read(path, limit: 1 << 24) else { return nil }
+            return (relative, bytes)
         }
         switch target {
         case .pipeline:
