@@ -119,6 +119,15 @@ public final class ProjectLookup: @unchecked Sendable {
         return found
     }
 
+    /// Whether `path` is a folder.
+    func folderExists(_ path: String) -> Bool {
+        if let cached = locked({ moduleFiles[path + "#folder"] }) { return cached }
+        var isFolder: ObjCBool = false
+        let found = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
+        locked { moduleFiles[path + "#folder"] = found }
+        return found
+    }
+
     /// Whether a JS/TS module `stem` (`stem.js`, `stem.ts`, …) exists.
     func scriptModuleExists(_ stem: String) -> Bool {
         if let cached = locked({ moduleFiles[stem + "#script"] }) { return cached }

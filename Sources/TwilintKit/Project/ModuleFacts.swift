@@ -16,6 +16,9 @@ public struct ModuleFacts: Sendable {
     /// A Django settings module whose `MIDDLEWARE` names a signature validator: the folder
     /// under which every view is validated (the project that holds the settings package).
     var validatesDjangoViewsUnder: String?
+    /// Form and serializer classes whose `clean…`/`validate…` methods check a phone number's
+    /// form: a caller that sends what such a form validated (`form.is_valid()`) validates it.
+    var validatingForms: Set<String> = []
 
     /// `sms.sendReminder(…)` after `const sms = require('./sms')`, or `send_sms(…)` after
     /// `from .utils import send_sms`: the module, the helper, and whether the error is handled.
@@ -28,6 +31,8 @@ public struct ModuleFacts: Sendable {
         var validatesNumber: Bool
         /// The calling file checks opt-out state (TW010), as a send's file would.
         var checksOptOut: Bool
+        /// Classes whose instances the calling function asks `is_valid()` before the call.
+        var validatedForms: Set<String> = []
 
         func answers(_ rule: String) -> Bool {
             switch rule {
@@ -56,7 +61,9 @@ public struct ModuleFacts: Sendable {
         var helpers: Set<String>
     }
 
-    var isEmpty: Bool { importedCalls.isEmpty && mounts.isEmpty && questions.isEmpty && validatesDjangoViewsUnder == nil }
+    var isEmpty: Bool {
+        importedCalls.isEmpty && mounts.isEmpty && questions.isEmpty && validatesDjangoViewsUnder == nil && validatingForms.isEmpty
+    }
 
     /// The helper name of a Django view's TW003 question: settings, not a router, answer it.
     static let djangoView = "<django view>"

@@ -14,6 +14,9 @@ struct ModuleFactsFinder {
         var facts = ModuleFacts(identities: Self.identities(of: location))
         facts.questions = questions(in: file, findings: findings)
         facts.validatesDjangoViewsUnder = djangoValidationRoot(of: file, location: location)
+        if file.language == .python, file.contains("def clean") || file.contains("def validate") {
+            facts.validatingForms = validatingForms(in: CodeModel.of(file))
+        }
         if ProjectImports.mayImport(file), !FileRole.isTest(file) {
             let model = CodeModel.of(file)
             let bindings = ProjectImports(model: model, location: location, lookup: lookup).bindings()
@@ -131,7 +134,8 @@ struct ModuleFactsFinder {
             let scope = function?.extent ?? 0..<model.file.bytes.count
             return ModuleFacts.ImportedCall(
                 module: targets[index].module, name: targets[index].name, handlesErrors: handled[index],
-                validatesNumber: validated.value(for: scope) { validation.validates(in: scope) }, checksOptOut: checksOptOut)
+                validatesNumber: validated.value(for: scope) { validation.validates(in: scope) }, checksOptOut: checksOptOut,
+                validatedForms: function.map { formsAskedIsValid(in: $0, model: model) } ?? [])
         }
     }
 
@@ -149,6 +153,48 @@ struct ModuleFactsFinder {
         guard parts.count == 2, let binding = bindings[String(parts[0])], binding.name == ProjectImports.wholeModule,
               lookup.scriptModuleExists(binding.module + "/" + parts[1]) else { return nil }
         return (binding.module + "/" + parts[1], member)
+    }
+
+    // MARK: - Forms that validate phone numbers
+
+    /// Classes with a `clean…`/`validate…` method that checks a phone number's form
+    /// (`phonenumbers.is_valid_number`, an E.164 regex): Django forms, DRF serializers.
+    private func validatingForms(in model: CodeModel) -> Set<String> {
+        let validation = PhoneValidation(model)
+        var forms = Set<String>()
+        for function in model.functions {
+            guard let name = function.name?.split(separator: ".").last, name.hasPrefix("clean") || name.hasPrefix("validate"),
+                  function.parameters.first == "self", validation.validates(in: function.extent),
+                  let owner = enclosingClass(of: function, in: model) else { continue }
+            forms.insert(owner)
+        }
+        return forms
+    }
+
+    /// The Python class a method is defined in: the nearest `class Name` above it, indented less.
+    private func enclosingClass(of function: FunctionScope, in model: CodeModel) -> String? {
+        let indentation = model.indentation(ofLineAt: function.anchor.lowerBound)
+        var index = model.tokenIndex(atOrAfter: function.extent.lowerBound) - 1
+        while index > 0 {
+            if model.token(index, is: "class"), model.startsLine(index), model.isIdentifier(index + 1) {
+                return model.indentation(ofLineAt: model.tokens[index].range.lowerBound) < indentation ? model.text(ofToken: index + 1) : nil
+            }
+            index -= 1
+        }
+        return nil
+    }
+
+    /// `form = VerificationForm(request.POST)` … `if form.is_valid():` in `function`: the class names.
+    private func formsAskedIsValid(in function: FunctionScope, model: CodeModel) -> Set<String> {
+        var forms = Set<String>()
+        for call in model.calls(in: function.body) where call.callee.hasSuffix(".is_valid") {
+            let owner = String(call.callee.dropLast(".is_valid".count))
+            for value in model.definitions.values(named: owner, visibleFrom: call.name.lowerBound, in: model) {
+                let first = model.tokenIndex(atOrAfter: value.lowerBound)
+                if first < model.tokens.count, model.isIdentifier(first), model.token(first + 1, is: "(") { forms.insert(model.text(ofToken: first)) }
+            }
+        }
+        return forms
     }
 
     // MARK: - Routes that mount imported handlers

@@ -179,6 +179,8 @@ struct ProjectImports {
         for ancestor in lookup.foldersUp(from: folder) {
             let stem = ([ancestor] + parts).joined(separator: "/")
             if lookup.pythonModuleExists(stem) { return (stem, true) }
+            // A namespace package: a folder without `__init__.py` whose modules are imported from it.
+            if lookup.folderExists(stem) { return (stem, false) }
         }
         return nil
     }

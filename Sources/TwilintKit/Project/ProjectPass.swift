@@ -7,7 +7,8 @@
 ///   when every call of each helper in other files handles the error (and there is one).
 /// - TW005, TW010: a send to a parameter of a module-level helper no code in its file calls
 ///   is validated (has its opt-out check) when every caller elsewhere validates the number in
-///   its function (checks opt-out in its file).
+///   its function (checks opt-out in its file); for TW005, a caller that asks `is_valid()` of a
+///   form whose class (by name, anywhere in the project) checks a phone number counts too.
 /// - TW003: a Django view is validated when its project's settings list a signature-validating
 ///   middleware in `MIDDLEWARE`.
 /// - TW003: a controller is validated when every route that mounts it applies signature
@@ -26,6 +27,7 @@ struct ProjectPass {
             for mount in module.facts.mounts { mounts[Export(module: mount.module, name: mount.name), default: []].append(mount.validated) }
         }
         let djangoRoots = modules.compactMap { $0.facts.validatesDjangoViewsUnder }.map { $0 + "/" }
+        let validatingForms = modules.reduce(into: Set<String>()) { $0.formUnion($1.facts.validatingForms) }
         var answered = Set<FindingKey>()
         for module in asking {
             for question in module.facts.questions {
@@ -36,7 +38,10 @@ struct ProjectPass {
                     let exports = module.facts.identities.map { Export(module: $0, name: helper) }
                     let found = question.rule == ModuleFactsFinder.unsignedWebhook
                         ? exports.flatMap { mounts[$0] ?? [] }
-                        : exports.flatMap { calls[$0] ?? [] }.map { $0.answers(question.rule) }
+                        : exports.flatMap { calls[$0] ?? [] }.map { call in
+                            call.answers(question.rule)
+                                || (question.rule == ModuleFactsFinder.missingValidation && !call.validatedForms.isDisjoint(with: validatingForms))
+                        }
                     return !found.isEmpty && found.allSatisfy { $0 }
                 }
                 if yes { answered.insert(FindingKey(path: module.path, rule: question.rule, offset: question.offset)) }

@@ -61,4 +61,10 @@ final class ProjectImportsTests: XCTestCase {
             "sms": "clinic/services/sms:*", "texts": "clinic/services/sms:*", "services": "clinic/services:*",
         ], "flask and os are not modules of the project")
     }
+
+    func testANamespacePackageWithoutInitResolves() throws {
+        try write("clients/twilio_client.py")
+        let found = try bindings("verification/views.py", "from clients import twilio_client\n")
+        XCTAssertEqual(found, ["twilio_client": "clients/twilio_client:*"])
+    }
 }
