@@ -19,6 +19,9 @@ public struct ModuleFacts: Sendable {
     /// Form and serializer classes whose `clean…`/`validate…` methods check a phone number's
     /// form: a caller that sends what such a form validated (`form.is_valid()`) validates it.
     var validatingForms: Set<String> = []
+    /// The modules an index re-exports whole (`export * from './sms'`): importing a name from
+    /// the index imports it from them.
+    var reexports: [String] = []
 
     /// `sms.sendReminder(…)` after `const sms = require('./sms')`, or `send_sms(…)` after
     /// `from .utils import send_sms`: the module, the helper, and whether the error is handled.
@@ -63,6 +66,7 @@ public struct ModuleFacts: Sendable {
 
     var isEmpty: Bool {
         importedCalls.isEmpty && mounts.isEmpty && questions.isEmpty && validatesDjangoViewsUnder == nil && validatingForms.isEmpty
+            && reexports.isEmpty
     }
 
     /// The helper name of a Django view's TW003 question: settings, not a router, answer it.

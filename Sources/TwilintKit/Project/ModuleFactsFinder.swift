@@ -17,6 +17,9 @@ struct ModuleFactsFinder {
         if file.language == .python, file.contains("def clean") || file.contains("def validate") {
             facts.validatingForms = validatingForms(in: CodeModel.of(file))
         }
+        if file.language != .python, location.baseName == "index", file.contains("export *") {
+            facts.reexports = ProjectImports(model: CodeModel.of(file), location: location, lookup: lookup).wholeReexports()
+        }
         if ProjectImports.mayImport(file), !FileRole.isTest(file) {
             let model = CodeModel.of(file)
             let bindings = ProjectImports(model: model, location: location, lookup: lookup).bindings()

@@ -51,6 +51,16 @@ struct ProjectImports {
         return result
     }
 
+    /// The modules re-exported whole: `export * from './sms'` (not `export * as sms from`).
+    func wholeReexports() -> [String] {
+        model.tokens.indices.compactMap { index in
+            guard model.tokens[index].kind == .string, model.token(index - 1, is: "from"), model.token(index - 2, is: "*"),
+                  model.token(index - 3, is: "export") else { return nil }
+            let specifier = CallFinder.unquoted(model.text(ofToken: index))
+            return specifier.hasPrefix(".") ? resolveScript(specifier) : nil
+        }
+    }
+
     /// `import a, { b as c } from` / `import * as ns from`, read back from the token before `from`.
     private func importClause(endingAt last: Int, module: String, into result: inout [String: Binding]) {
         var cursor = last

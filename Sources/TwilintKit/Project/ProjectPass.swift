@@ -28,6 +28,11 @@ struct ProjectPass {
         }
         let djangoRoots = modules.compactMap { $0.facts.validatesDjangoViewsUnder }.map { $0 + "/" }
         let validatingForms = modules.reduce(into: Set<String>()) { $0.formUnion($1.facts.validatingForms) }
+        // `export * from './sms'` in an index: a name imported from the index is the module's.
+        var reexporters: [String: [String]] = [:]
+        for module in modules {
+            for reexported in module.facts.reexports { reexporters[reexported, default: []] += module.facts.identities }
+        }
         var answered = Set<FindingKey>()
         for module in asking {
             for question in module.facts.questions {
@@ -35,7 +40,8 @@ struct ProjectPass {
                     if helper == ModuleFacts.djangoView {
                         return djangoRoots.contains { root in module.facts.identities.first?.hasPrefix(root) == true }
                     }
-                    let exports = module.facts.identities.map { Export(module: $0, name: helper) }
+                    let identities = module.facts.identities + module.facts.identities.flatMap { reexporters[$0] ?? [] }
+                    let exports = identities.map { Export(module: $0, name: helper) }
                     let found = question.rule == ModuleFactsFinder.unsignedWebhook
                         ? exports.flatMap { mounts[$0] ?? [] }
                         : exports.flatMap { calls[$0] ?? [] }.map { call in
