@@ -353,8 +353,9 @@ struct TwilioErrorHandling {
         if model.token(previous, is: "return") || function?.body.lowerBound == offset {
             return outflow(of: function, depth: depth)
         }
-        if model.token(previous, is: "="), model.isIdentifier(previous - 1),
-           ["const", "let", "var"].contains(where: { model.token(previous - 2, is: $0) }) {
+        // `const p = …`, or `p = …` to a local declared before (`let p; if (…) p = a() else p = b()`).
+        if model.token(previous, is: "="), model.isIdentifier(previous - 1), !model.token(previous - 2, is: "."),
+           !model.token(previous - 2, is: "?.") {
             return variableHandling(model.text(ofToken: previous - 1), after: end, in: function, depth: depth)
         }
         if let holder = innermostCall(around: offset) {

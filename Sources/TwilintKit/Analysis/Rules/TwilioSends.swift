@@ -54,7 +54,8 @@ struct TwilioSends {
             let call = rest.site
             guard rest.verb == "create" || rest.verb == "create_async", let resource = rest.resources.last,
                   let kind = Self.resources[resource],
-                  let recipient = call.argument(named: "to") ?? recipientInPreparedOptions(of: call) else { return nil }
+                  let recipient = call.argument(named: "to") ?? recipientInPreparedOptions(of: call) ?? positionalRecipient(of: call)
+            else { return nil }
             return TwilioSend(
                 kind: kind, anchor: call.name, call: call.name, recipient: recipient,
                 destination: isEmailChannel(call) ? .notAPhone
@@ -68,7 +69,9 @@ struct TwilioSends {
     /// then `create(**params)`; `const options = { to, … }` then `create(options)`. The
     /// last assignment before the call, in its function or at module level, counts.
     private func recipientInPreparedOptions(of call: CallSite) -> Range<Int>? {
-        guard call.arguments.count == 1 else { return nil }
+        // `create(options)`, or `create(options, (err, message) => …)` with a Node-style callback.
+        let callback = call.arguments.count == 2 && model.function(startingAt: model.tokens[model.tokenIndex(atOrAfter: call.arguments[1].value.lowerBound)].range.lowerBound) != nil
+        guard call.arguments.count == 1 || callback else { return nil }
         var inside = model.tokenIndices(in: call.arguments[0].value)
         while inside.count > 1, model.token(inside.lowerBound, is: "*") { inside = (inside.lowerBound + 1)..<inside.upperBound }
         guard inside.count == 1, model.isIdentifier(inside.lowerBound) else { return nil }
@@ -85,6 +88,15 @@ struct TwilioSends {
             return built.argument(named: "to")
         }
         return nil
+    }
+
+    /// Python's `create(to_number, from_=…, body=…)`: the helper library's first parameter is `to`.
+    private func positionalRecipient(of call: CallSite) -> Range<Int>? {
+        guard file.language == .python, let first = call.arguments.first, first.label == nil,
+              call.arguments.dropFirst().contains(where: { $0.label != nil }) else { return nil }
+        let inside = model.tokenIndices(in: first.value)
+        guard let head = inside.first, !model.token(head, is: "*") else { return nil }
+        return first.value
     }
 
     // MARK: - REST requests
