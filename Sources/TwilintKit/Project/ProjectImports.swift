@@ -28,7 +28,7 @@ struct ProjectImports {
     static func mayImport(_ file: SourceFile) -> Bool {
         switch file.language {
         case .python: return file.contains("import ")
-        case .javascript, .typescript: return file.contains("'.") || file.contains("\".")
+        case .javascript, .typescript: return file.contains("'.") || file.contains("\".") || file.contains("Runtime.get")
         default: return false
         }
     }
@@ -38,6 +38,10 @@ struct ProjectImports {
     private func scriptBindings() -> [String: Binding] {
         var result: [String: Binding] = [:]
         for index in model.tokens.indices where model.tokens[index].kind == .string {
+            if let (module, equals) = serverlessRequire(at: index) {
+                requireTarget(before: equals, module: module, into: &result)
+                continue
+            }
             let specifier = CallFinder.unquoted(model.text(ofToken: index))
             guard specifier.hasPrefix("./") || specifier.hasPrefix("../") || specifier == "." || specifier == "..",
                   let module = resolveScript(specifier) else { continue }
@@ -59,6 +63,31 @@ struct ProjectImports {
             let specifier = CallFinder.unquoted(model.text(ofToken: index))
             return specifier.hasPrefix(".") ? resolveScript(specifier) : nil
         }
+    }
+
+    /// Twilio Functions' `require(Runtime.getAssets()['/providers/customers.js'].path)` (the
+    /// service's `assets/providers/customers.private.js`) and `require(Runtime.getFunctions()['helpers'].path)`
+    /// (`functions/helpers.private.js`), for the string token at `index`: the module and the `=` before `require`.
+    private func serverlessRequire(at index: Int) -> (module: String, equals: Int)? {
+        guard model.token(index - 1, is: "["), model.token(index - 2, is: ")"), model.token(index - 3, is: "("),
+              model.token(index + 1, is: "]"), model.token(index + 2, is: "."), model.token(index + 3, is: "path"),
+              model.token(index - 5, is: "."), model.token(index - 6, is: "Runtime"), model.token(index - 7, is: "("),
+              model.token(index - 8, is: "require"), model.token(index - 9, is: "=") else { return nil }
+        let folder: String
+        switch model.text(ofToken: index - 4) {
+        case "getAssets": folder = "assets"
+        case "getFunctions": folder = "functions"
+        default: return nil
+        }
+        guard let start = location.folder, let root = lookup.nearestPackageManifest(from: start)?.folder else { return nil }
+        var key = CallFinder.unquoted(model.text(ofToken: index))
+        if key.hasPrefix("/") { key.removeFirst() }
+        for suffix in [".js", ".ts"] where key.hasSuffix(suffix) { key.removeLast(suffix.count) }
+        for stem in ["\(root)/\(folder)/\(key).private", "\(root)/\(folder)/\(key).protected", "\(root)/\(folder)/\(key)"]
+        where lookup.scriptModuleExists(stem) {
+            return (stem, index - 9)
+        }
+        return nil
     }
 
     /// `import a, { b as c } from` / `import * as ns from`, read back from the token before `from`.
