@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Clone every repository of repos.tsv at its pinned commit into DIR/owner+name.
 #
-#   bench/real-code/checkout.sh DIR
+#   bench/real-code/checkout.sh [--set NAME] DIR
 #
+# --set NAME (or REALCODE_SET=NAME) clones the repositories of
+# bench/real-code/NAME/repos.tsv; without it, those of this folder's repos.tsv.
 # Sources: https://github.com/OWNER/NAME by default. With REALCODE_MIRROR=ROOT
 # (for example /work/.mirror) each repository is cloned from the local bare
 # copy ROOT/owner+name/repo (or ROOT/owner+name/repo/.git) instead, with no
@@ -14,12 +16,22 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
+# The set: --set NAME (first argument) or REALCODE_SET=NAME selects the files of
+# bench/real-code/NAME/ (repos.tsv there); without either, this folder's own.
+set_name=${REALCODE_SET:-}
+if [ "${1:-}" = "--set" ]; then set_name=${2:?--set needs a NAME}; shift 2; fi
+if [ "${1:-}" != "${1#--set=}" ]; then set_name=${1#--set=}; shift; fi
+setdir=$here
+if [ -n "$set_name" ]; then
+  setdir=$here/$set_name
+  [ -f "$setdir/repos.tsv" ] || { echo "no set $set_name: $setdir/repos.tsv missing" >&2; exit 2; }
+fi
 dir=${1:?usage: checkout.sh DIR}
 mkdir -p "$dir"
 dir=$(cd "$dir" && pwd)
 mirror=${REALCODE_MIRROR:-}
 
-tail -n +2 "$here/repos.tsv" | while IFS=$'\t' read -r repo commit _rest; do
+tail -n +2 "$setdir/repos.tsv" | while IFS=$'\t' read -r repo commit _rest; do
   [ -n "$repo" ] || continue
   dest="$dir/${repo/\//+}"
   if [ -d "$dest/.git" ] && [ "$(git -C "$dest" rev-parse HEAD 2>/dev/null)" = "$commit" ] \

@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Run twilint on every checkout of repos.tsv and collect the findings.
 #
-#   bench/real-code/run.sh DIR [TWILINT-BINARY] [OUT.tsv]
+#   bench/real-code/run.sh [--set NAME] DIR [TWILINT-BINARY] [OUT.tsv]
 #
+# --set NAME (or REALCODE_SET=NAME) runs the set of bench/real-code/NAME/
+# (its repos.tsv) and makes OUT default to bench/out/real-code-NAME-findings.tsv;
+# without it, the first set (repos.tsv of this folder) as before.
 # DIR holds the checkouts made by checkout.sh (DIR/owner+name). The binary
 # defaults to .build/release/twilint of this worktree; OUT defaults to
 # bench/out/real-code-findings.tsv. Each repository is scanned from its own
@@ -16,10 +19,20 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
+# The set: --set NAME (first argument) or REALCODE_SET=NAME selects the files of
+# bench/real-code/NAME/ (repos.tsv there); without either, this folder's own.
+set_name=${REALCODE_SET:-}
+if [ "${1:-}" = "--set" ]; then set_name=${2:?--set needs a NAME}; shift 2; fi
+if [ "${1:-}" != "${1#--set=}" ]; then set_name=${1#--set=}; shift; fi
+setdir=$here
+if [ -n "$set_name" ]; then
+  setdir=$here/$set_name
+  [ -f "$setdir/repos.tsv" ] || { echo "no set $set_name: $setdir/repos.tsv missing" >&2; exit 2; }
+fi
 root=$(cd "$here/../.." && pwd)
 dir=${1:?usage: run.sh DIR [twilint-binary] [out.tsv]}
 bin=${2:-$root/.build/release/twilint}
-out=${3:-$root/bench/out/real-code-findings.tsv}
+out=${3:-$root/bench/out/real-code${set_name:+-$set_name}-findings.tsv}
 [ -x "$bin" ] || { echo "no twilint binary at $bin (swift build -c release)" >&2; exit 2; }
 bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
 mkdir -p "$(dirname "$out")"
@@ -28,7 +41,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 n=0
-tail -n +2 "$here/repos.tsv" | while IFS=$'\t' read -r repo _rest; do
+tail -n +2 "$setdir/repos.tsv" | while IFS=$'\t' read -r repo _rest; do
   [ -n "$repo" ] || continue
   co="$dir/${repo/\//+}"
   [ -d "$co" ] || { echo "missing checkout $co (run checkout.sh first)" >&2; exit 2; }
