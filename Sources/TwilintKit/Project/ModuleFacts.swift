@@ -28,8 +28,8 @@ public struct ModuleFacts: Sendable {
     struct ImportedCall: Equatable, Sendable {
         var module: String
         var name: String
-        /// The call's error is caught where it is made (TW007).
-        var handlesErrors: Bool
+        /// What becomes of the call's error where it is made (TW007).
+        var errors: TwilioErrorHandling.CallerHandling
         /// The calling function checks a number's E.164 form (TW005), as a send's function would.
         var validatesNumber: Bool
         /// The calling file checks opt-out state (TW010), as a send's file would.
@@ -37,11 +37,13 @@ public struct ModuleFacts: Sendable {
         /// Classes whose instances the calling function asks `is_valid()` before the call.
         var validatedForms: Set<String> = []
 
+        /// Whether the call settles `rule`'s question by itself; TW007's passed-on errors are
+        /// settled by the project pass through the helpers they pass through.
         func answers(_ rule: String) -> Bool {
             switch rule {
             case ModuleFactsFinder.missingValidation: return validatesNumber
             case ModuleFactsFinder.missingOptOutCheck: return checksOptOut
-            default: return handlesErrors
+            default: return errors == .handled
             }
         }
     }

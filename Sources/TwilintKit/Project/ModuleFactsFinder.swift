@@ -127,7 +127,7 @@ struct ModuleFactsFinder {
             sites.append(call)
         }
         guard !sites.isEmpty else { return [] }
-        let handled = TwilioErrorHandling.handles(sites, in: model)
+        let handled = TwilioErrorHandling.handling(of: sites, in: model)
         let validation = PhoneValidation(model)
         // Calls share their functions: each is judged once.
         let validated = RangeCache<Bool>()
@@ -136,7 +136,7 @@ struct ModuleFactsFinder {
             let function = model.enclosingFunctions(of: sites[index].name.lowerBound).first { $0.name != nil }
             let scope = function?.extent ?? 0..<model.file.bytes.count
             return ModuleFacts.ImportedCall(
-                module: targets[index].module, name: targets[index].name, handlesErrors: handled[index],
+                module: targets[index].module, name: targets[index].name, errors: handled[index],
                 validatesNumber: validated.value(for: scope) { validation.validates(in: scope) }, checksOptOut: checksOptOut,
                 validatedForms: function.map { formsAskedIsValid(in: $0, model: model) } ?? [])
         }

@@ -75,4 +75,16 @@ final class ProjectPassTests: XCTestCase {
         try write("a.js", "const { send } = require('./lib/sms');\nasync function a(p) { try { await send(p); } catch (e) { log(e.code); } }\n")
         XCTAssertEqual(try unhandled(), ["sms.js:3"])
     }
+
+    func testErrorsPassedOnThroughHelpersAreFollowedAndCyclesEnd() throws {
+        try write("lib/sms.js", helper)
+        try write("lib/flow.js", "const { send } = require('./sms');\nasync function flow(p) { await send(p); }\nmodule.exports = { flow };\n")
+        try write("app.js", "const { flow } = require('./lib/flow');\nasync function run(p) { try { await flow(p); } catch (e) { log(e.code); } }\n")
+        XCTAssertEqual(try unhandled(), [])
+        // Two helpers that only call each other: no one handles, and the pass ends.
+        try write("lib/loop.js", "const { flow } = require('./flow');\nasync function loop(p) { await flow(p); }\nmodule.exports = { loop };\n")
+        try write("lib/flow.js", "const { send } = require('./sms');\nconst { loop } = require('./loop');\nasync function flow(p) { await send(p); }\nasync function again(p) { await loop(p); }\nmodule.exports = { flow, again };\n")
+        try FileManager.default.removeItem(at: root.appendingPathComponent("app.js"))
+        XCTAssertEqual(try unhandled(), ["sms.js:3"])
+    }
 }

@@ -265,11 +265,23 @@ struct TwilioErrorHandling {
         return escapes.names
     }
 
-    /// For each of `sites` (calls of helpers from other modules), whether its error is handled
-    /// where it is called: the other half of the project pass's question.
-    static func handles(_ sites: [CallSite], in model: CodeModel) -> [Bool] {
+    /// How a call of a helper from another module treats the helper's error: handled where it is
+    /// made, passed on through module-level helpers of this file that nothing here calls (whose
+    /// callers elsewhere then decide), or not handled.
+    enum CallerHandling: Equatable, Sendable {
+        case handled
+        case passedOn(through: Set<String>)
+        case unhandled
+    }
+
+    /// For each of `sites` (calls of helpers from other modules), how its error is handled where
+    /// it is called: the other half of the project pass's question.
+    static func handling(of sites: [CallSite], in model: CodeModel) -> [CallerHandling] {
         let handling = TwilioErrorHandling(model)
-        return sites.map { handling.exceptionHandling(of: $0, start: $0.extent.lowerBound, catchers: pythonCatchers) != nil }
+        return sites.map { site in
+            if handling.exceptionHandling(of: site, start: site.extent.lowerBound, catchers: pythonCatchers) != nil { return .handled }
+            return handling.escapingHelpers(of: site, start: site.extent.lowerBound, catchers: pythonCatchers).map { .passedOn(through: $0) } ?? .unhandled
+        }
     }
 
     /// Where a call that raises (Python) or rejects (JS/TS) is handled; nil when nowhere.
