@@ -371,8 +371,7 @@ struct TwilioSends {
         guard inside.count == 1, model.isIdentifier(inside.lowerBound) else { return .runTime }
         let name = text
         if model.enclosingFunctions(of: offset).contains(where: { $0.parameters.contains(name) }) { return .runTime }
-        let binding = boundNames[name]
-        return binding == .fixed || binding == .inboundSender ? binding! : .runTime
+        return boundNames[name] ?? .runTime
     }
 
     /// A read of the webhook's `From`: `request.form["From"]`, `request.values.get("From")`,
@@ -405,7 +404,8 @@ struct TwilioSends {
 
     /// The names every assignment in the file binds to the same kind of fixed value:
     /// one string literal or a direct environment read (`to = "+1…"`, `let to: String =
-    /// ProcessInfo…`), or the webhook's `From` (`sender = request.form["From"]`). Found in one pass.
+    /// ProcessInfo…`), the webhook's `From` (`sender = request.form["From"]`), or a client
+    /// identity (`to = 'client:' + agent_id`). Found in one pass.
     private var boundNames: [String: TwilioSend.Destination] {
         file.memo("twilio-sends-bound-names") {
             var bound: [String: TwilioSend.Destination] = [:]
@@ -416,11 +416,19 @@ struct TwilioSends {
                 guard model.token(assign, is: "=") else { continue }
                 let name = model.text(ofToken: index)
                 let value: TwilioSend.Destination? = isFixedValue(at: assign + 1) ? .fixed
-                    : readsInboundSender((assign + 1)..<model.statementEnd(from: assign + 1)) ? .inboundSender : nil
+                    : readsInboundSender((assign + 1)..<model.statementEnd(from: assign + 1)) ? .inboundSender
+                    : isClientIdentity(at: assign + 1) ? .notAPhone : nil
                 if let value, bound[name] == nil || bound[name] == value { bound[name] = value } else { unbound.insert(name) }
             }
             return bound.filter { !unbound.contains($0.key) }
         }
+    }
+
+    /// `'client:' + agent_id`, `f"sip:{user}@…"`: a Voice client identity or SIP address, no phone number.
+    private func isClientIdentity(at value: Int) -> Bool {
+        guard value < model.tokens.count, model.tokens[value].kind == .string else { return false }
+        let head = CallFinder.unquoted(model.text(ofToken: value)).lowercased()
+        return ["client:", "sip:"].contains(where: head.hasPrefix)
     }
 
     /// Whether the value that starts at token `value` is one literal alone on its line or statement, or an environment read.
