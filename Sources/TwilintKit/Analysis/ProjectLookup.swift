@@ -105,10 +105,25 @@ public final class ProjectLookup: @unchecked Sendable {
     /// repository root, depends on Twilio: the project pass links only such projects' files.
     public func dependsOnTwilio(from folder: String) -> Bool {
         if let cached = locked({ twilioProjects[folder] }) { return cached }
-        let found = walk(from: folder).lazy.compactMap { self.facts(of: $0).dependsOnTwilio }.first ?? false
+        // Asked for every file of a scan: a few `stat`s per new folder, and its parent's answer,
+        // rather than a listing of every folder on the way up.
+        let manager = FileManager.default
+        let found: Bool
+        if Self.manifestNames.contains(where: { manager.fileExists(atPath: folder + "/" + $0) }) {
+            found = facts(of: folder).dependsOnTwilio ?? false
+        } else if folder == "/" || folder.isEmpty || manager.fileExists(atPath: folder + "/.git") {
+            found = false
+        } else {
+            let parent = folder.lastIndex(of: "/").map { $0 == folder.startIndex ? "/" : String(folder[..<$0]) } ?? "/"
+            found = dependsOnTwilio(from: parent)
+        }
         locked { twilioProjects[folder] = found }
         return found
     }
+
+    /// The manifests `dependsOnTwilio` reads (requirements files of other names are read
+    /// when one of these sits beside them).
+    private static let manifestNames = ["package.json", "requirements.txt", "pyproject.toml", "Pipfile", "setup.py", "setup.cfg"]
 
     /// Whether `stem.py` or the package `stem/__init__.py` exists.
     func pythonModuleExists(_ stem: String) -> Bool {

@@ -26,7 +26,7 @@ public enum Heuristics {
         PlaceholderSID(), PlaceholderSecret(), TemplatePlaceholder(), HashNamedValue(),
     ]
     static let conditions: [any MatchCondition] = [
-        CredentialShaped(), NearAccountSID(), MentionsTwilioHost(), TwilioContext(), HandWritten(), NotTestCode(), NotAScript(),
+        CredentialShaped(), NearAccountSID(), MentionsTwilioHost(), TwilioContext(), HandWritten(), NotTestCode(), NotAScript(), NamesTwilioOrSID(),
     ]
 
     public static func exclusion(named name: String) -> (any MatchExclusion)? {

@@ -75,7 +75,7 @@ enum BuiltinRules {
             keywords: [],
             patterns: [
 ],
-            analyzer: "client-side-credentials", require: ["hand-written", "not-test-code"], allow: [], supersedes: ["TW001", "TW002"],
+            analyzer: "client-side-credentials", require: ["hand-written", "names-twilio-or-sid", "not-test-code"], allow: [], supersedes: ["TW001", "TW002"],
             message: "Twilio credentials exposed client-side. Only use server-side.",
             messages: ["html": "Twilio credentials exposed client-side. Only use server-side; the page should call your own API or use an Access Token SDK.", "javascript": "Twilio credentials exposed client-side. Only use server-side; the browser should call your own API or use an Access Token SDK.", "python": "Twilio credentials exposed client-side. Only use server-side; a REACT_APP_/NEXT_PUBLIC_/VITE_ variable is inlined into the browser bundle.", "swift": "Twilio credentials exposed client-side. Only use server-side; the app should call your backend or use an Access Token.", "typescript": "Twilio credentials exposed client-side. Only use server-side; the browser should call your own API or use an Access Token SDK."],
             tags: ["security", "secrets", "twilio"], securitySeverity: 8.5,

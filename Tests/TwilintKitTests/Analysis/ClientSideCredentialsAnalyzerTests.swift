@@ -20,8 +20,10 @@ final class ClientSideCredentialsAnalyzerTests: XCTestCase {
     func testTokensNeedContext() {
         XCTAssertEqual(found("Send.jsx", "// Twilio settings\nconst authToken = '\(Self.token)';"), [Self.token])
         XCTAssertEqual(found("Send.jsx", "// Twilio\nconst config = { 'apiKeySecret': 'ssOinNbHbGm73BgWDiR9sad4zySyO5wO' };"), ["ssOinNbHbGm73BgWDiR9sad4zySyO5wO"])
-        // Only files that name Twilio or hold a SID are read (a documented limit; TW002 still reports the token).
-        XCTAssertEqual(found("Send.jsx", "const authToken = '\(Self.token)';"), [])
+        // Only files that name Twilio or hold a SID are read (the rule file's names-twilio-or-sid gate,
+        // a documented limit; TW002 still reports the token).
+        XCTAssertFalse(NamesTwilioOrSID().mayHold(in: SourceFile(path: "Send.jsx", text: "const authToken = '\(Self.token)';")))
+        XCTAssertTrue(NamesTwilioOrSID().mayHold(in: SourceFile(path: "Send.jsx", text: "const sid = '\(Self.sid)';")))
         XCTAssertEqual(found("Send.jsx", "// twilio\nconst buildHash = '\(Self.token)';"), [])
         XCTAssertEqual(found("Send.jsx", "// twilio\nconst authToken = 'your_auth_token_goes_here_123456';"), [])
         XCTAssertEqual(found("Send.jsx", "const auth = `${sid}:\(Self.token)`; // api.twilio.com"), [Self.token])

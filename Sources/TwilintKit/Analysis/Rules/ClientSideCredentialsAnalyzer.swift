@@ -11,17 +11,14 @@ import Matching
 struct ClientSideCredentialsAnalyzer: Analyzer {
     let name = "client-side-credentials"
 
-    /// The cheap whole-file gate: the file names Twilio (the Twilio-context check's own
-    /// scan), or holds an Account or API Key SID (looked for only where the secret rules'
-    /// shared gate saw a credential-shaped run).
-    private static let holdsSID = try! PCRE2Matcher(#"(?<![A-Za-z0-9])(?:AC|SK)[0-9a-fA-F]{32}(?![A-Za-z0-9])"#)
+    /// An Account or API Key SID (looked for only where the secret rules' shared gate saw a
+    /// credential-shaped run): with a mention of Twilio, the rule file's `names-twilio-or-sid` gate.
+    static let holdsSID = try! PCRE2Matcher(#"(?<![A-Za-z0-9])(?:AC|SK)[0-9a-fA-F]{32}(?![A-Za-z0-9])"#)
     /// Functions Next.js runs only on the server, even in a page file.
     private static let serverOnlyFunctions: Set<String> = ["getServerSideProps", "getStaticProps", "getStaticPaths"]
 
     func findings(in file: SourceFile) -> [Range<Int>] {
-        guard file.language.isSource || file.language == .html, !file.path.hasSuffix(".d.ts"),
-              TwilioContext.mentionsTwilio(file) || (CredentialShaped().mayHold(in: file) && contains(Self.holdsSID, file))
-        else { return [] }
+        guard file.language.isSource || file.language == .html, !file.path.hasSuffix(".d.ts") else { return [] }
         // Python is never client-side: only a public variable read can be found there.
         let publicVariables = contains(PublicVariableReads.prefilter, file)
         guard file.language != .python || publicVariables else { return [] }
