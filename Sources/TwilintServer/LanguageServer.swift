@@ -192,7 +192,7 @@ public final class LanguageServer: @unchecked Sendable {
                 "textDocumentSync": ["openClose": true, "change": 2, "save": ["includeText": false]],
                 "hoverProvider": true,
                 "codeActionProvider": ["codeActionKinds": ["quickfix", JSON(Self.fixAllKind)]],
-                "diagnosticProvider": ["identifier": "twilint", "interFileDependencies": false, "workspaceDiagnostics": false],
+                "diagnosticProvider": ["identifier": "twilint", "interFileDependencies": true, "workspaceDiagnostics": false],
                 "workspace": ["workspaceFolders": ["supported": true, "changeNotifications": true]],
             ],
             "serverInfo": ["name": "twilint", "version": JSON(TwilintVersion.current)],
@@ -329,7 +329,8 @@ public final class LanguageServer: @unchecked Sendable {
     /// changed, judges the other open documents of its folder too, and publishes those that changed.
     private func lint(_ uri: String) {
         guard let old = documents[uri] else { return }
-        let before = old.scanned ? old.module : old.folder.flatMap { projects[$0]?[old.document.path] }
+        // What the file told other files so far: its buffer's, or (just opened) its facts on disk.
+        let before = old.scanned ? old.module : workspace.folder(holding: old.document.path).flatMap { projects[$0]?[old.document.path] }
         scan(uri)
         guard let open = documents[uri] else { return }
         let warmed = warmIfAsked(open.folder)
