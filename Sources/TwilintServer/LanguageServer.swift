@@ -62,6 +62,18 @@ public final class LanguageServer: @unchecked Sendable {
     private var problemURIs: Set<String> = []
     /// The project facts of each workspace folder's files on disk, walked when one of its documents first asks other files.
     private var projects: [String: ProjectFacts] = [:]
+    /// The scanned open documents of each workspace folder (nil: of none), kept as they change so
+    /// that a lint never walks every open document.
+    private var linked: [String?: LinkedDocuments] = [:]
+
+    /// A folder's scanned open documents, as the project pass sees them.
+    struct LinkedDocuments {
+        var uris: Set<String> = []
+        /// Each buffer's facts by path, in place of its file's (nil: it takes no part now).
+        var overlay: [String: ModuleFacts?] = [:]
+        /// The documents that ask other files: only while there is one are answers worked out.
+        var asking: Set<String> = []
+    }
     private var documentChanges = false
     private var registersWatchers = false
     private var nextRequestID = 1
@@ -261,6 +273,7 @@ public final class LanguageServer: @unchecked Sendable {
     private func didClose(_ params: JSON) {
         guard let uri = params["textDocument"]?["uri"]?.string else { return }
         let closed = documents.removeValue(forKey: uri)
+        if let closed, closed.scanned { unlink(uri, closed) }
         pendingLints.removeValue(forKey: uri)?.cancel()
         publish(uri: uri, version: nil, diagnostics: problemDiagnostics(for: uri))
         // The file's facts on disk stand again (an unsaved buffer's are gone): the other documents may read it otherwise.
@@ -277,7 +290,7 @@ public final class LanguageServer: @unchecked Sendable {
         for path in Set(paths) {
             guard let folder = workspace.folder(holding: path), let before = projects[folder] else { continue }
             let disk = refreshFromDisk(path)
-            let shadowed = documents.values.contains { $0.document.path == path && $0.scanned }
+            let shadowed = linked[folder]?.overlay[path] != nil
             if !shadowed, !ModuleFacts.answerOthersAlike(before[path], disk) { changedFolders.insert(folder) }
         }
         for folder in changedFolders.sorted() { publishDocuments(judge(openURIs(in: folder), in: folder)) }
@@ -309,13 +322,14 @@ public final class LanguageServer: @unchecked Sendable {
         workspace.reload()
         // Excludes and ignores may differ now: the folders' facts are walked again when asked.
         projects.removeAll()
+        linked.removeAll()
         let uris = documents.keys.sorted()
         for uri in uris {
             pendingLints.removeValue(forKey: uri)?.cancel()
             scan(uri)
         }
         var published: [String] = []
-        for folder in Set(documents.values.map(\.folder)).sorted(by: { ($0 ?? "") < ($1 ?? "") }) {
+        for folder in linked.keys.sorted(by: { ($0 ?? "") < ($1 ?? "") }) {
             warmIfAsked(folder)
             published += judge(openURIs(in: folder), in: folder, forcing: Set(uris))
         }
@@ -343,6 +357,7 @@ public final class LanguageServer: @unchecked Sendable {
     /// Scans the document's buffer alone: its findings before the project pass and its facts.
     private func scan(_ uri: String) {
         guard var open = documents[uri] else { return }
+        if open.scanned { unlink(uri, open) }
         open.folder = workspace.folder(holding: open.document.path)
         switch workspace.linter(for: open.document.path) {
         case .success(let linter):
@@ -362,19 +377,37 @@ public final class LanguageServer: @unchecked Sendable {
         open.scanned = true
         open.dirty = false
         documents[uri] = open
+        link(uri, open)
     }
 
     /// The open documents of a workspace folder (nil: of none), sorted.
     private func openURIs(in folder: String?) -> [String] {
-        documents.filter { $0.value.folder == folder }.keys.sorted()
+        linked[folder]?.uris.sorted() ?? []
+    }
+
+    private func link(_ uri: String, _ open: OpenDocument) {
+        linked[open.folder, default: LinkedDocuments()].uris.insert(uri)
+        linked[open.folder, default: LinkedDocuments()].overlay.updateValue(open.module, forKey: open.document.path)
+        if open.module?.asksOtherFiles == true {
+            linked[open.folder, default: LinkedDocuments()].asking.insert(uri)
+        } else {
+            linked[open.folder]?.asking.remove(uri)
+        }
+    }
+
+    private func unlink(_ uri: String, _ open: OpenDocument) {
+        // In place: a copy would copy every open document's entry.
+        linked[open.folder]?.uris.remove(uri)
+        linked[open.folder]?.overlay.removeValue(forKey: open.document.path)
+        linked[open.folder]?.asking.remove(uri)
+        if linked[open.folder]?.uris.isEmpty == true { linked[open.folder] = nil }
     }
 
     /// Walks `folder` for its files' project facts, the first time one of its open documents asks
     /// other files (so a tree without a Twilio project is never walked). Whether it walked now.
     @discardableResult
     private func warmIfAsked(_ folder: String?) -> Bool {
-        guard let folder, projects[folder] == nil,
-              let linter = documents.values.first(where: { $0.folder == folder && $0.module?.asksOtherFiles == true })?.linter
+        guard let folder, projects[folder] == nil, let asking = linked[folder]?.asking.min(), let linter = documents[asking]?.linter
         else { return false }
         let started = DispatchTime.now()
         let facts = linter.moduleFacts(of: [folder])
@@ -404,10 +437,8 @@ public final class LanguageServer: @unchecked Sendable {
 
     /// The findings the folder's project answers; none when no open document of it asks other files.
     private func projectAnswers(in folder: String?) -> ProjectAnswers {
-        let open = documents.values.filter { $0.folder == folder && $0.scanned }
-        guard open.contains(where: { $0.module?.asksOtherFiles == true }) else { return .none }
-        let overlay = Dictionary(open.map { ($0.document.path, $0.module) }, uniquingKeysWith: { first, _ in first })
-        return (folder.flatMap { projects[$0] } ?? ProjectFacts()).answers(overlaying: overlay)
+        guard let documents = linked[folder], !documents.asking.isEmpty else { return .none }
+        return (folder.flatMap { projects[$0] } ?? ProjectFacts()).answers(overlaying: documents.overlay)
     }
 
     private func publishDocuments(_ uris: [String]) {
