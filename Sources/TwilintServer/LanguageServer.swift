@@ -7,6 +7,14 @@ import TwilintKit
 /// still waiting behind other work is answered `RequestCancelled`. Each open
 /// document keeps its findings; a change re-lints that document alone, and a
 /// configuration change re-lints the open ones.
+///
+/// The project pass stays warm: the first time an open document of a workspace folder asks
+/// other files (a controller whose router says whether it is validated), the folder's files are
+/// walked once for their project facts. A change re-scans only the changed document; when what
+/// it tells other files changed (a route lost its `twilio.webhook()`), every open document of
+/// the folder is judged again from its kept findings, and those whose diagnostics changed are
+/// published again. Open buffers' facts stand in for their files' on disk; watched file
+/// changes, saves and closes refresh the disk's.
 public final class LanguageServer: @unchecked Sendable {
     /// What `twilint server`'s command line says.
     public struct Options: Sendable {
@@ -18,7 +26,18 @@ public final class LanguageServer: @unchecked Sendable {
     /// One open document and what twilint found in it.
     struct OpenDocument {
         var document: TextDocument
+        /// As published: the findings the project's answers leave.
         var findings: [Finding] = []
+        /// Before the project pass, kept so that another file's change re-judges this one without a re-lint.
+        var unanswered: [Finding] = []
+        /// What the buffer tells the project pass (in place of its file's facts on disk).
+        var module: ModuleFacts?
+        /// The linter of the last scan (its rules' analyzers match the project's answers); nil when none could be made.
+        var linter: Linter?
+        /// The workspace folder holding the document, whose project it is judged in; nil outside every folder.
+        var folder: String?
+        /// Scanned at least once (`module` is the buffer's).
+        var scanned = false
         /// What the scan said about parts of the document: directives that name no known rule.
         var notices: [Diagnostic] = []
         var rules: [String: Rule] = [:]
@@ -41,6 +60,20 @@ public final class LanguageServer: @unchecked Sendable {
     private var debounce = 0
     private var pendingLints: [String: DispatchWorkItem] = [:]
     private var problemURIs: Set<String> = []
+    /// The project facts of each workspace folder's files on disk, walked when one of its documents first asks other files.
+    private var projects: [String: ProjectFacts] = [:]
+    /// The scanned open documents of each workspace folder (nil: of none), kept as they change so
+    /// that a lint never walks every open document.
+    private var linked: [String?: LinkedDocuments] = [:]
+
+    /// A folder's scanned open documents, as the project pass sees them.
+    struct LinkedDocuments {
+        var uris: Set<String> = []
+        /// Each buffer's facts by path, in place of its file's (nil: it takes no part now).
+        var overlay: [String: ModuleFacts?] = [:]
+        /// The documents that ask other files: only while there is one are answers worked out.
+        var asking: Set<String> = []
+    }
     private var documentChanges = false
     private var registersWatchers = false
     private var nextRequestID = 1
@@ -171,7 +204,7 @@ public final class LanguageServer: @unchecked Sendable {
                 "textDocumentSync": ["openClose": true, "change": 2, "save": ["includeText": false]],
                 "hoverProvider": true,
                 "codeActionProvider": ["codeActionKinds": ["quickfix", JSON(Self.fixAllKind)]],
-                "diagnosticProvider": ["identifier": "twilint", "interFileDependencies": false, "workspaceDiagnostics": false],
+                "diagnosticProvider": ["identifier": "twilint", "interFileDependencies": true, "workspaceDiagnostics": false],
                 "workspace": ["workspaceFolders": ["supported": true, "changeNotifications": true]],
             ],
             "serverInfo": ["name": "twilint", "version": JSON(TwilintVersion.current)],
@@ -181,12 +214,16 @@ public final class LanguageServer: @unchecked Sendable {
     /// Asks the client to tell us about configuration and rule files, when it can.
     private func registerWatchers() {
         guard registersWatchers else { return }
-        let watchers: JSON = [["globPattern": "**/.twilint.yml"], ["globPattern": "**/*.yml"], ["globPattern": "**/*.yaml"]]
+        // Configuration and rule files; and the sources whose project facts the server keeps.
+        let watchers = JSON.array((["**/.twilint.yml", "**/*.yml", "**/*.yaml"] + Self.projectSourceGlobs).map { ["globPattern": JSON($0)] })
         send(["jsonrpc": "2.0", "id": JSON("twilint-\(nextRequestID)"), "method": "client/registerCapability",
               "params": ["registrations": [["id": "twilint-watched-files", "method": "workspace/didChangeWatchedFiles",
                                             "registerOptions": ["watchers": watchers]]]]])
         nextRequestID += 1
     }
+
+    /// The files the project pass links (JS/TS and Python).
+    static let projectSourceGlobs = ["**/*.js", "**/*.jsx", "**/*.mjs", "**/*.cjs", "**/*.ts", "**/*.tsx", "**/*.mts", "**/*.cts", "**/*.py"]
 
     // MARK: - Documents
 
@@ -228,19 +265,45 @@ public final class LanguageServer: @unchecked Sendable {
         if let text = params["text"]?.string { open.document.replace(with: text) }
         documents[uri] = open
         lint(uri)
+        // The file on disk is the buffer now: its facts there are the buffer's when it closes.
+        refreshFromDisk(open.document.path)
         if let path = DocumentURI.path(of: uri), Self.isConfiguration(path) { reloadConfiguration() }
     }
 
     private func didClose(_ params: JSON) {
         guard let uri = params["textDocument"]?["uri"]?.string else { return }
-        documents[uri] = nil
+        let closed = documents.removeValue(forKey: uri)
+        if let closed, closed.scanned { unlink(uri, closed) }
         pendingLints.removeValue(forKey: uri)?.cancel()
         publish(uri: uri, version: nil, diagnostics: problemDiagnostics(for: uri))
+        // The file's facts on disk stand again (an unsaved buffer's are gone): the other documents may read it otherwise.
+        guard let closed, closed.scanned else { return }
+        let disk = refreshFromDisk(closed.document.path)
+        if !ModuleFacts.answerOthersAlike(closed.module, disk) { publishDocuments(judge(openURIs(in: closed.folder), in: closed.folder)) }
     }
 
     private func didChangeWatchedFiles(_ params: JSON) {
         let paths = params["changes"]?.array?.compactMap { $0["uri"]?.string.flatMap(DocumentURI.path) } ?? []
-        if paths.contains(where: Self.isConfiguration) { reloadConfiguration() }
+        if paths.contains(where: Self.isConfiguration) { return reloadConfiguration() }
+        // A source file changed, appeared or went on disk: its facts for the other files are read again.
+        var changedFolders: Set<String> = []
+        for path in Set(paths) {
+            guard let folder = workspace.folder(holding: path), let before = projects[folder] else { continue }
+            let disk = refreshFromDisk(path)
+            let shadowed = linked[folder]?.overlay[path] != nil
+            if !shadowed, !ModuleFacts.answerOthersAlike(before[path], disk) { changedFolders.insert(folder) }
+        }
+        for folder in changedFolders.sorted() { publishDocuments(judge(openURIs(in: folder), in: folder)) }
+    }
+
+    /// Reads the file at `path` again for its folder's warm project facts (when the folder has them); its facts now.
+    @discardableResult
+    private func refreshFromDisk(_ path: String) -> ModuleFacts? {
+        guard let folder = workspace.folder(holding: path), projects[folder] != nil else { return nil }
+        let facts: ModuleFacts?
+        if case .success(let linter) = workspace.linter(for: path) { facts = linter.moduleFacts(ofFile: path) } else { facts = nil }
+        projects[folder]?[path] = facts
+        return facts
     }
 
     private func didChangeFolders(_ params: JSON) {
@@ -257,33 +320,132 @@ public final class LanguageServer: @unchecked Sendable {
 
     private func reloadConfiguration() {
         workspace.reload()
-        for uri in documents.keys.sorted() {
-            documents[uri]?.dirty = true
-            lint(uri)
+        // Excludes and ignores may differ now: the folders' facts are walked again when asked.
+        projects.removeAll()
+        linked.removeAll()
+        let uris = documents.keys.sorted()
+        for uri in uris {
+            pendingLints.removeValue(forKey: uri)?.cancel()
+            scan(uri)
+        }
+        var published: [String] = []
+        for folder in linked.keys.sorted(by: { ($0 ?? "") < ($1 ?? "") }) {
+            warmIfAsked(folder)
+            published += judge(openURIs(in: folder), in: folder, forcing: Set(uris))
         }
         publishProblems()
+        publishDocuments(published.sorted())
     }
 
     // MARK: - Linting
 
+    /// Scans the document again and judges it in its project; when what it tells other files
+    /// changed, judges the other open documents of its folder too, and publishes those that changed.
     private func lint(_ uri: String) {
+        guard let old = documents[uri] else { return }
+        // What the file told other files so far: its buffer's, or (just opened) its facts on disk.
+        let before = old.scanned ? old.module : workspace.folder(holding: old.document.path).flatMap { projects[$0]?[old.document.path] }
+        scan(uri)
+        guard let open = documents[uri] else { return }
+        let warmed = warmIfAsked(open.folder)
+        let others = warmed || !ModuleFacts.answerOthersAlike(before, open.module) ? openURIs(in: open.folder) : [uri]
+        let published = judge(others, in: open.folder, forcing: [uri])
+        publishProblems()
+        publishDocuments(published)
+    }
+
+    /// Scans the document's buffer alone: its findings before the project pass and its facts.
+    private func scan(_ uri: String) {
         guard var open = documents[uri] else { return }
+        if open.scanned { unlink(uri, open) }
+        open.folder = workspace.folder(holding: open.document.path)
         switch workspace.linter(for: open.document.path) {
         case .success(let linter):
-            let report = linter.run(buffers: [SourceBuffer(path: open.document.path, bytes: open.document.bytes)])
-            open.findings = report.findings
-            open.notices = report.diagnostics.filter { $0.byteRange != nil }
+            let scan = linter.scanForProject(SourceBuffer(path: open.document.path, bytes: open.document.bytes))
+            open.unanswered = scan.report.findings
+            open.module = scan.module
+            open.linter = linter
+            open.notices = scan.report.diagnostics.filter { $0.byteRange != nil }
             open.rules = Dictionary(linter.rules.map { ($0.rule.id, $0.rule) }, uniquingKeysWith: { first, _ in first })
             open.rules[UnusedSuppression.rule.id] = UnusedSuppression.rule
         case .failure:
-            open.findings = []
+            open.unanswered = []
+            open.module = nil
+            open.linter = nil
             open.notices = []
         }
+        open.scanned = true
         open.dirty = false
-        open.resultID += 1
         documents[uri] = open
-        publishProblems()
-        publish(uri: uri, version: open.document.version, diagnostics: diagnostics(of: open) + problemDiagnostics(for: uri))
+        link(uri, open)
+    }
+
+    /// The open documents of a workspace folder (nil: of none), sorted.
+    private func openURIs(in folder: String?) -> [String] {
+        linked[folder]?.uris.sorted() ?? []
+    }
+
+    private func link(_ uri: String, _ open: OpenDocument) {
+        linked[open.folder, default: LinkedDocuments()].uris.insert(uri)
+        linked[open.folder, default: LinkedDocuments()].overlay.updateValue(open.module, forKey: open.document.path)
+        if open.module?.asksOtherFiles == true {
+            linked[open.folder, default: LinkedDocuments()].asking.insert(uri)
+        } else {
+            linked[open.folder]?.asking.remove(uri)
+        }
+    }
+
+    private func unlink(_ uri: String, _ open: OpenDocument) {
+        // In place: a copy would copy every open document's entry.
+        linked[open.folder]?.uris.remove(uri)
+        linked[open.folder]?.overlay.removeValue(forKey: open.document.path)
+        linked[open.folder]?.asking.remove(uri)
+        if linked[open.folder]?.uris.isEmpty == true { linked[open.folder] = nil }
+    }
+
+    /// Walks `folder` for its files' project facts, the first time one of its open documents asks
+    /// other files (so a tree without a Twilio project is never walked). Whether it walked now.
+    @discardableResult
+    private func warmIfAsked(_ folder: String?) -> Bool {
+        guard let folder, projects[folder] == nil, let asking = linked[folder]?.asking.min(), let linter = documents[asking]?.linter
+        else { return false }
+        let started = DispatchTime.now()
+        let facts = linter.moduleFacts(of: [folder])
+        projects[folder] = facts
+        let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
+        log("twilint server: \(folder): project facts of \(facts.count) files in \(Int(milliseconds.rounded())) ms")
+        return true
+    }
+
+    /// Judges `uris` against their folder's project: the warm facts on disk, with the open
+    /// buffers' in place of their files'. Those whose findings changed, and the `forcing` ones,
+    /// get a new result; they are returned, to publish.
+    private func judge(_ uris: [String], in folder: String?, forcing forced: Set<String> = []) -> [String] {
+        let answers = projectAnswers(in: folder)
+        var changed: [String] = []
+        for uri in uris {
+            guard var open = documents[uri] else { continue }
+            let findings = open.linter?.keeping(open.unanswered, answers: answers) ?? open.unanswered
+            guard forced.contains(uri) || findings != open.findings else { continue }
+            open.findings = findings
+            open.resultID += 1
+            documents[uri] = open
+            changed.append(uri)
+        }
+        return changed
+    }
+
+    /// The findings the folder's project answers; none when no open document of it asks other files.
+    private func projectAnswers(in folder: String?) -> ProjectAnswers {
+        guard let documents = linked[folder], !documents.asking.isEmpty else { return .none }
+        return (folder.flatMap { projects[$0] } ?? ProjectFacts()).answers(overlaying: documents.overlay)
+    }
+
+    private func publishDocuments(_ uris: [String]) {
+        for uri in uris {
+            guard let open = documents[uri] else { continue }
+            publish(uri: uri, version: open.document.version, diagnostics: diagnostics(of: open) + problemDiagnostics(for: uri))
+        }
     }
 
     private func lintIfDirty(_ uri: String) {

@@ -67,8 +67,12 @@ final class Workspace {
 
     /// The workspace folder holding `path` (the deepest), or the file's own folder.
     func workingDirectory(for path: String) -> String {
+        folder(holding: path) ?? (path as NSString).deletingLastPathComponent
+    }
+
+    /// The deepest workspace folder holding `path`, if any.
+    func folder(holding path: String) -> String? {
         folders.filter { path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }.max { $0.count < $1.count }
-            ?? (path as NSString).deletingLastPathComponent
     }
 
     /// Where an error points: `file:line` in the message's location, else the configuration file.

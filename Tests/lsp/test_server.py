@@ -340,3 +340,78 @@ async def test_stale_directives_show_unless_the_configuration_ignores_tw000_as_i
         changes=[types.FileEvent(uri=config.as_uri(), type=types.FileChangeType.Created)]))
     await until(client, lambda: list(client.diagnostics[uri]) == [])
     assert cli_report(client, "--report-unused-ignores")["findings"] == []
+
+
+def open_script(client: LanguageClient, name: str, text: str) -> str:
+    """Writes a JavaScript file into the workspace and opens it."""
+    path = client.workspace_root / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    uri = path.as_uri()
+    client.text_document_did_open(types.DidOpenTextDocumentParams(
+        text_document=types.TextDocumentItem(uri=uri, language_id="javascript", version=1, text=text)))
+    return uri
+
+
+ROUTE = "router.post('/sms', twilio.webhook(), sms.reply);"
+ROUTES = f"""const express = require('express');
+const twilio = require('twilio');
+const sms = require('../controllers/sms');
+
+const router = express.Router();
+{ROUTE}
+
+module.exports = router;
+"""
+CONTROLLER = """const { MessagingResponse } = require('twilio').twiml;
+
+exports.reply = (req, res) => {
+  const twiml = new MessagingResponse();
+  twiml.message(`Thanks, we got: ${req.body.Body}`);
+  res.type('text/xml').send(twiml.toString());
+};
+"""
+
+
+@pytest.mark.asyncio
+async def test_a_change_in_the_routes_file_rejudges_the_open_controller(client: LanguageClient):
+    await start(client)
+    (client.workspace_root / "package.json").write_text('{"dependencies": {"twilio": "^5.0.0", "express": "^4.0.0"}}\n')
+    (client.workspace_root / "routes").mkdir()
+    (client.workspace_root / "routes/index.js").write_text(ROUTES)
+    # The controller alone: the router on disk mounts it behind twilio.webhook(), so it is validated.
+    controller = open_script(client, "controllers/sms.js", CONTROLLER)
+    codes = [d.code for d in await diagnostics_for(client, controller, version=1)]
+    assert "TW003" not in codes
+    routes = open_script(client, "routes/index.js", ROUTES)
+    await diagnostics_for(client, routes, version=1)
+
+    def edit_route(version: int, old: str, new: str):
+        line = ROUTES.splitlines().index(ROUTE)
+        client.text_document_did_change(types.DidChangeTextDocumentParams(
+            text_document=types.VersionedTextDocumentIdentifier(uri=routes, version=version),
+            content_changes=[types.TextDocumentContentChangePartial(
+                range=types.Range(start=types.Position(line=line, character=0), end=types.Position(line=line, character=len(old))),
+                text=new)]))
+
+    # The route loses its middleware in the routes buffer (nothing saved): the controller, untouched, is published again with TW003.
+    unvalidated = "router.post('/sms', sms.reply);"
+    edit_route(2, ROUTE, unvalidated)
+    await until(client, lambda: "TW003" in [d.code for d in client.diagnostics[controller]])
+    assert client.diagnostics_versions[controller] == 1, "the controller's own version: it was not edited"
+    assert (client.workspace_root / "routes/index.js").read_text() == ROUTES
+
+    # Putting it back answers TW003 again.
+    edit_route(3, unvalidated, ROUTE)
+    await until(client, lambda: "TW003" not in [d.code for d in client.diagnostics[controller]])
+    assert [d.code for d in client.diagnostics[controller]] == codes
+
+    # Closed, the routes file on disk stands again; a watched-file change reads it again.
+    (client.workspace_root / "routes/index.js").write_text(ROUTES.replace(ROUTE, unvalidated))
+    client.text_document_did_close(types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=routes)))
+    await until(client, lambda: "TW003" in [d.code for d in client.diagnostics[controller]])
+    (client.workspace_root / "routes/index.js").write_text(ROUTES)
+    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(
+        changes=[types.FileEvent(uri=routes, type=types.FileChangeType.Changed)]))
+    await until(client, lambda: "TW003" not in [d.code for d in client.diagnostics[controller]])
+    assert client.diagnostics_versions[controller] == 1

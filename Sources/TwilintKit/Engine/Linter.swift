@@ -43,7 +43,7 @@ public struct Linter: Sendable {
     /// TW000 as this run reports it (with the configuration's severity when it sets one).
     private let unusedSuppressionRule: Rule
     /// Rule id → the analyzer it runs, for the project pass's answers.
-    private let analyzers: [String: String]
+    let analyzers: [String: String]
 
     /// `rules` may hold TW000: its findings are made after the directives are
     /// applied, and only with `options.reportUnusedSuppressions`, so it is not scanned.
@@ -130,12 +130,14 @@ public struct Linter: Sendable {
         options.exclude?.matches(Paths.absolute(path, in: options.workingDirectory)) ?? false
     }
 
-    private func report(_ outcomes: [FileOutcome], extraDiagnostics: [Diagnostic], started: DispatchTime) -> Report {
+    /// `answering`: drop the findings the project pass answers over `outcomes` (false when the
+    /// caller links the files itself, as the language server does over its warm facts).
+    func report(_ outcomes: [FileOutcome], extraDiagnostics: [Diagnostic], started: DispatchTime, answering: Bool = true) -> Report {
         var statistics = ScanStatistics()
         var findings: [Finding] = [], suppressed: [Finding] = []
         var scanned: [String] = []
         var diagnostics = extraDiagnostics
-        let answered = ProjectPass(modules: outcomes.compactMap { outcome in outcome.module.map { (outcome.scannedPath ?? "", $0) } })
+        let answered = !answering ? [] : ProjectPass(modules: outcomes.compactMap { outcome in outcome.module.map { (outcome.scannedPath ?? "", $0) } })
             .answeredFindings()
         for outcome in outcomes {
             statistics = statistics + outcome.statistics
@@ -200,18 +202,21 @@ public struct Linter: Sendable {
 
     private func scan(bytes: [UInt8], path: String, directives: Bool = true, linking: Bool = false) -> FileOutcome {
         var outcome = FileOutcome()
-        var bytes = bytes
-        if let encoding = UnicodeBOM(of: bytes) {
-            bytes = encoding.decode(bytes)
-            outcome.diagnostics.append(Diagnostic(.note, path: path,
-                "\(encoding.rawValue) text (it starts with a byte-order mark); scanned decoded to UTF-8"))
-        } else if TextCheck.looksBinary(bytes) || BinaryFormat.hasBinaryMagic(bytes) || BinaryFormat.hasBinaryExtension(path) {
+        let admission = Self.admit(bytes, path: path)
+        let bytes: [UInt8], language: Language
+        switch admission {
+        case .binary:
             outcome.statistics.skippedBinary = 1
             return outcome
-        }
-        guard let language = LanguageDetector.language(forPath: path, firstBytes: bytes) else {
+        case .noLanguage:
             outcome.statistics.skippedLockFiles = 1
             return outcome
+        case .text(let text, let detected, let encoding):
+            (bytes, language) = (text, detected)
+            if let encoding {
+                outcome.diagnostics.append(Diagnostic(.note, path: path,
+                    "\(encoding.rawValue) text (it starts with a byte-order mark); scanned decoded to UTF-8"))
+            }
         }
         outcome.statistics.filesScanned = 1
         outcome.statistics.bytesScanned = bytes.count
@@ -231,6 +236,26 @@ public struct Linter: Sendable {
         if linking { outcome.module = moduleFacts(of: file, findings: outcome.findings) }
         file.forgetDerivedValues()
         return outcome
+    }
+
+    /// What a file's bytes are to a scan: text in a language (decoded to UTF-8 when it starts
+    /// with a byte-order mark), binary, or in no language twilint scans.
+    enum Admission {
+        case text([UInt8], Language, decodedFrom: UnicodeBOM?)
+        case binary
+        case noLanguage
+    }
+
+    static func admit(_ bytes: [UInt8], path: String) -> Admission {
+        var bytes = bytes
+        let encoding = UnicodeBOM(of: bytes)
+        if let encoding {
+            bytes = encoding.decode(bytes)
+        } else if TextCheck.looksBinary(bytes) || BinaryFormat.hasBinaryMagic(bytes) || BinaryFormat.hasBinaryExtension(path) {
+            return .binary
+        }
+        guard let language = LanguageDetector.language(forPath: path, firstBytes: bytes) else { return .noLanguage }
+        return .text(bytes, language, decodedFrom: encoding)
     }
 
     /// The file's part in the project pass: the findings it may answer are those of the

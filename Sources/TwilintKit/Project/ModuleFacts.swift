@@ -3,7 +3,7 @@ import Foundation
 /// What one file tells the project pass: which project modules it imports and how it
 /// uses them, and which of its findings other files may answer. Small plain values,
 /// found while the file is scanned (no file is read twice).
-public struct ModuleFacts: Sendable {
+public struct ModuleFacts: Sendable, Equatable {
     /// The names other modules import this one by: its path without the extension, and the
     /// folder for an index module (`index.ts`, `__init__.py`).
     var identities: [String]

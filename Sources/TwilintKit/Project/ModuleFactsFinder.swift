@@ -31,6 +31,12 @@ struct ModuleFactsFinder {
         return facts.isEmpty ? nil : facts
     }
 
+    /// Whether the file at `path` may take part, by its folder alone (before it is read):
+    /// its project's manifest depends on Twilio.
+    static func mayTakePart(_ path: String, lookup: ProjectLookup = .shared) -> Bool {
+        lookup.dependsOnTwilio(from: folder(of: path))
+    }
+
     /// The absolute folder of `path`, by string alone: the gate runs for every file of a scan.
     private static let workingFolder = FileManager.default.currentDirectoryPath
 
