@@ -159,7 +159,7 @@ public struct FileScanner: Sendable {
         var passed = [Bool](repeating: false, count: rules.count)
         for (index, rule) in rules.enumerated() where rule.rule.applies(to: file.language) {
             do {
-                guard rule.conditions.allSatisfy({ $0.mayHold(in: file) }),
+                guard rule.conditions.allSatisfy({ $0.judgesFindingsOnly || $0.mayHold(in: file) }),
                       try hits.containsAny(rule.keywordIDs) else { continue }
                 passed[index] = true
                 for pattern in rule.patterns where try applies(pattern, to: file, hits: &hits) {

@@ -2,6 +2,7 @@
 /// handlers and fake numbers on purpose.
 public struct NotTestCode: MatchCondition {
     public let name = "not-test-code"
+    public let judgesFindingsOnly = true
     public init() {}
     public func holds(for focus: Range<Int>, in file: SourceFile) -> Bool { mayHold(in: file) }
     public func mayHold(in file: SourceFile) -> Bool { !FileRole.isTest(file) }
@@ -11,6 +12,7 @@ public struct NotTestCode: MatchCondition {
 /// unhandled error stops the run with its message, which is what a script should do.
 public struct NotAScript: MatchCondition {
     public let name = "not-a-script"
+    public let judgesFindingsOnly = true
     public init() {}
     public func holds(for focus: Range<Int>, in file: SourceFile) -> Bool { mayHold(in: file) }
     public func mayHold(in file: SourceFile) -> Bool { !FileRole.isScript(file) }

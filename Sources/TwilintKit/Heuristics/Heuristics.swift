@@ -14,10 +14,14 @@ public protocol MatchCondition: Sendable {
     func holds(for focus: Range<Int>, in file: SourceFile) -> Bool
     /// A cheap whole-file check: false means no match in this file can satisfy the condition.
     func mayHold(in file: SourceFile) -> Bool
+    /// Judged only once the rule has something to report (through `holds`), not before its
+    /// search or analyzer runs: a file role that costs more to work out than most files' scan.
+    var judgesFindingsOnly: Bool { get }
 }
 
 extension MatchCondition {
     public func mayHold(in file: SourceFile) -> Bool { true }
+    public var judgesFindingsOnly: Bool { false }
 }
 
 /// The registry of heuristics that rule files may name.
