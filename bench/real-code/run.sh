@@ -18,17 +18,7 @@
 # uses it to follow a finding whose line moved).
 set -euo pipefail
 
-here=$(cd "$(dirname "$0")" && pwd)
-# The set: --set NAME (first argument) or REALCODE_SET=NAME selects the files of
-# bench/real-code/NAME/ (repos.tsv there); without either, this folder's own.
-set_name=${REALCODE_SET:-}
-if [ "${1:-}" = "--set" ]; then set_name=${2:?--set needs a NAME}; shift 2; fi
-if [ "${1:-}" != "${1#--set=}" ]; then set_name=${1#--set=}; shift; fi
-setdir=$here
-if [ -n "$set_name" ]; then
-  setdir=$here/$set_name
-  [ -f "$setdir/repos.tsv" ] || { echo "no set $set_name: $setdir/repos.tsv missing" >&2; exit 2; }
-fi
+. "$(dirname "$0")/set.sh"
 root=$(cd "$here/../.." && pwd)
 dir=${1:?usage: run.sh DIR [twilint-binary] [out.tsv]}
 bin=${2:-$root/.build/release/twilint}

@@ -68,8 +68,22 @@ public final class ProjectLookup: @unchecked Sendable {
     private var swiftProjects: [String: SwiftProject] = [:]
     private var roots: [String: String?] = [:]
     private var twilioProjects: [String: Bool] = [:]
-    /// Module stems that exist as files (Python modules and packages; JS/TS modules under `stem#script`).
-    private var moduleFiles: [String: Bool] = [:]
+    /// What exists on disk, asked by the project pass's import resolution.
+    private var existing: [Existence: Bool] = [:]
+
+    private struct Existence: Hashable {
+        enum Kind { case pythonModule, scriptModule, folder }
+        var kind: Kind
+        var path: String
+    }
+
+    private func exists(_ kind: Existence.Kind, _ path: String, _ check: () -> Bool) -> Bool {
+        let key = Existence(kind: kind, path: path)
+        if let cached = locked({ existing[key] }) { return cached }
+        let found = check()
+        locked { existing[key] = found }
+        return found
+    }
 
     public init() {}
 
@@ -127,28 +141,24 @@ public final class ProjectLookup: @unchecked Sendable {
 
     /// Whether `stem.py` or the package `stem/__init__.py` exists.
     func pythonModuleExists(_ stem: String) -> Bool {
-        if let cached = locked({ moduleFiles[stem] }) { return cached }
-        let manager = FileManager.default
-        let found = manager.fileExists(atPath: stem + ".py") || manager.fileExists(atPath: stem + "/__init__.py")
-        locked { moduleFiles[stem] = found }
-        return found
+        exists(.pythonModule, stem) {
+            FileManager.default.fileExists(atPath: stem + ".py") || FileManager.default.fileExists(atPath: stem + "/__init__.py")
+        }
     }
 
     /// Whether `path` is a folder.
     func folderExists(_ path: String) -> Bool {
-        if let cached = locked({ moduleFiles[path + "#folder"] }) { return cached }
-        var isFolder: ObjCBool = false
-        let found = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
-        locked { moduleFiles[path + "#folder"] = found }
-        return found
+        exists(.folder, path) {
+            var isFolder: ObjCBool = false
+            return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
+        }
     }
 
     /// Whether a JS/TS module `stem` (`stem.js`, `stem.ts`, …) exists.
     func scriptModuleExists(_ stem: String) -> Bool {
-        if let cached = locked({ moduleFiles[stem + "#script"] }) { return cached }
-        let found = [".js", ".ts", ".mjs", ".cjs", ".jsx", ".tsx"].contains { FileManager.default.fileExists(atPath: stem + $0) }
-        locked { moduleFiles[stem + "#script"] = found }
-        return found
+        exists(.scriptModule, stem) {
+            ProjectImports.scriptExtensions.contains { FileManager.default.fileExists(atPath: stem + $0) }
+        }
     }
 
     /// `folder` and its parents up to the repository root: where absolute imports are looked up.

@@ -14,6 +14,8 @@ struct ProjectImports {
     }
 
     static let wholeModule = "*"
+    /// The extensions a JS/TS module's file may have; a specifier may name one or none.
+    static let scriptExtensions = [".js", ".ts", ".mjs", ".cjs", ".jsx", ".tsx"]
 
     let model: CodeModel
     let location: FileLocation
@@ -138,7 +140,7 @@ struct ProjectImports {
     private func resolveScript(_ specifier: String) -> String? {
         guard let folder = location.folder else { return nil }
         var path = (URL(fileURLWithPath: folder).appendingPathComponent(specifier).standardizedFileURL.path)
-        for suffix in [".js", ".ts", ".mjs", ".cjs", ".jsx", ".tsx"] where path.hasSuffix(suffix) {
+        for suffix in Self.scriptExtensions where path.hasSuffix(suffix) {
             path.removeLast(suffix.count)
         }
         return path

@@ -4,26 +4,7 @@ import XCTest
 
 /// The project pass over facts kept between lints (the language server's): a folder's facts
 /// walked once, a buffer's in place of its file's, and the same answers a scan of the whole folder gives.
-final class ProjectFactsTests: XCTestCase {
-    private var root: URL!
-
-    override func setUpWithError() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("twilint-facts-\(UUID().uuidString)").standardizedFileURL
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: root)
-    }
-
-    private func write(_ relative: String, _ text: String) throws {
-        let url = root.appendingPathComponent(relative)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url)
-    }
-
-    private func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
-
+final class ProjectFactsTests: ProjectFolderTestCase {
     private func linter() throws -> Linter {
         var options = LintOptions()
         options.paths = [root.path]

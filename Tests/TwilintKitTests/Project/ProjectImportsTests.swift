@@ -3,24 +3,7 @@ import Foundation
 import XCTest
 
 /// How the project pass reads a file's imports: each local name and the module it stands for.
-final class ProjectImportsTests: XCTestCase {
-    private var root: URL!
-
-    override func setUpWithError() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("twilint-imports-\(UUID().uuidString)").standardizedFileURL
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: root)
-    }
-
-    private func write(_ relative: String, _ text: String = "") throws {
-        let url = root.appendingPathComponent(relative)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url)
-    }
-
+final class ProjectImportsTests: ProjectFolderTestCase {
     private func bindings(_ relative: String, _ text: String) throws -> [String: String] {
         try write(relative, text)
         let file = SourceFile(path: root.appendingPathComponent(relative).path, text: text)

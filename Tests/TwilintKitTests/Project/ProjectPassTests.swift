@@ -4,24 +4,7 @@ import XCTest
 
 /// The project pass answers a finding only when every use in other files does: a helper
 /// nobody calls, or one caller that does not handle the error, keeps it.
-final class ProjectPassTests: XCTestCase {
-    private var root: URL!
-
-    override func setUpWithError() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("twilint-project-\(UUID().uuidString)").standardizedFileURL
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: root)
-    }
-
-    private func write(_ relative: String, _ text: String) throws {
-        let url = root.appendingPathComponent(relative)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url)
-    }
-
+final class ProjectPassTests: ProjectFolderTestCase {
     /// `file:line` of each TW007 finding.
     private func unhandled(manifest: Bool = true) throws -> [String] {
         if manifest { try write("package.json", #"{"dependencies": {"twilio": "^5.0.0"}}"#) }

@@ -47,8 +47,8 @@ enum HTTPRequests {
         }
     }
 
-    private static let pythonVerbs: Set<String> = ["get", "post", "put", "patch", "delete", "request"]
-    private static let scriptVerbs: Set<String> = ["get", "post", "put", "patch", "delete", "request"]
+    /// The request methods of the Python and JS libraries and their sessions.
+    private static let verbs: Set<String> = ["get", "post", "put", "patch", "delete", "request"]
 
     private static func library(of site: CallSite, sessions: [String: HTTPLibrary], in model: CodeModel) -> HTTPLibrary? {
         let name = model.text(site.name)
@@ -57,15 +57,15 @@ enum HTTPRequests {
         switch model.file.language {
         case .python:
             if name == "urlopen" { return callee == "urlopen" || callee.hasSuffix("request.urlopen") ? .urllib : nil }
-            guard pythonVerbs.contains(name) else { return nil }
+            guard verbs.contains(name) else { return nil }
             if receiver == "requests" { return .requests }
             if receiver == "httpx" { return .httpx }
             return sessions[receiver]
         case .javascript, .typescript:
             if ["fetch", "globalThis.fetch", "window.fetch"].contains(callee) { return .fetch }
-            if callee == "axios" || (receiver == "axios" && scriptVerbs.contains(name)) { return .axios }
-            if callee == "got" || (receiver == "got" && scriptVerbs.contains(name)) { return .got }
-            if scriptVerbs.contains(name), let library = sessions[receiver] { return library }
+            if callee == "axios" || (receiver == "axios" && verbs.contains(name)) { return .axios }
+            if callee == "got" || (receiver == "got" && verbs.contains(name)) { return .got }
+            if verbs.contains(name), let library = sessions[receiver] { return library }
             return nil
         case .swift:
             switch name {

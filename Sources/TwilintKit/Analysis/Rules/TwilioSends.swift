@@ -317,7 +317,8 @@ struct TwilioSends {
         let function = judgedScope(of: key.lowerBound)
         let scope = function?.extent ?? 0..<file.bytes.count
         let around = model.calls(holding: key.lowerBound).filter { scope.contains($0.extent.lowerBound) }
-        if let request = around.first(where: { call in requests.contains { $0.name == call.name } }) { return (request, true) }
+        let names = file.memo("twilio-sends-request-names") { Set(requests.map(\.name.lowerBound)) }
+        if let request = around.first(where: { names.contains($0.name.lowerBound) }) { return (request, true) }
         let next = requests.partitioningIndex { $0.name.lowerBound > key.lowerBound }
         if next < requests.count, requests[next].name.lowerBound < scope.upperBound { return (requests[next], true) }
         guard let builder = function?.name?.split(separator: ".").last.map(String.init) else { return nil }
