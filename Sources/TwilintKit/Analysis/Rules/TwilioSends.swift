@@ -311,7 +311,8 @@ struct TwilioSends {
     /// builds the request (`func messageRequest(to:) -> URLRequest`), a request elsewhere in the
     /// file that sends what it builds.
     private func sendingRequest(around key: Range<Int>) -> (site: CallSite, isLocal: Bool)? {
-        let requests = HTTPRequests.of(model).map(\.site)
+        // The file's requests and their names, found once: this runs for every `To` field.
+        let requests = file.memo("twilio-sends-request-sites") { HTTPRequests.of(model).map(\.site) }
         // Only requests inside the judged function: a route registration `app.post('/send', …)`
         // holds the field too, but it is not the request.
         let function = judgedScope(of: key.lowerBound)
